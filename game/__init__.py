@@ -1,0 +1,1 @@
+"""Amid Plenty desktop front end (pygame-ce)."""

@@ -1,0 +1,1 @@
+"""Amid Plenty simulation engine (no pygame)."""

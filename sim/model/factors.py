@@ -1,0 +1,62 @@
+"""The five compounding factors and the after-effect of exercise, each a 0–1 state.
+
+Each is pushed up by its sources and relaxes on its own time scale; ``--set`` levels and level
+stressors add constant drives. The loops of the article close here: dysfunctional mitochondria
+leak ROS; ROS damage mitochondria (and receptors and signaling proteins, in their modules);
+lipotoxic intermediates, fuel overload and ROS load the ER; cytokines inflame the cell and make
+ROS. Must not import pygame.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+
+from sim.model.numerics import drive_for_level, driven_fraction
+
+
+@attrs.frozen
+class FactorOut:
+    inflammation_frac: Any
+    oxidative_stress_frac: Any
+    mito_health_frac: Any
+    er_stress_frac: Any
+    exercise_memory_frac: Any
+
+
+def factors_step(s: Any, p: Any, u: Any, dt: float, synthesis: Any, overload: Any) -> FactorOut:
+    block = 1.0 - p.anti_inflammatory_block * u.anti_inflammatory
+    infl_drive = p.inflammation_k_on * (
+        4.0 * s.cytokines_au * block
+        + drive_for_level(p.imposed_inflammation, p.inflammation_k_off) / p.inflammation_k_on
+    )
+    inflammation = driven_fraction(s.inflammation_frac, infl_drive, p.inflammation_k_off, dt)
+
+    scavenging = p.ros_k_off * (1.0 + p.antioxidant_boost * u.antioxidant)
+    ros_drive = (
+        p.ros_from_mito_dysfunction * (1.0 - s.mito_health_frac)
+        + p.ros_from_overload * overload
+        + p.ros_from_inflammation * s.inflammation_frac
+        + u.ros_src
+        + drive_for_level(p.imposed_oxidative_stress, p.ros_k_off)
+    )
+    ros = driven_fraction(s.oxidative_stress_frac, ros_drive, scavenging, dt)
+
+    ros2 = s.oxidative_stress_frac * s.oxidative_stress_frac
+    repair = p.mito_k_repair_per_min * synthesis * (1.0 + s.exercise_memory_frac)
+    damage = p.mito_k_damage_per_min * (ros2 + p.mito_lipotoxic_damage * s.lipotoxic_frac) + u.mito_src
+    mito = driven_fraction(s.mito_health_frac, repair, damage, dt)
+
+    er_drive = p.er_k_on * (
+        p.er_from_overload * overload
+        + p.er_from_lipotoxic * s.lipotoxic_frac
+        + p.er_from_ros * s.oxidative_stress_frac
+        + u.er_src
+    ) + drive_for_level(p.imposed_er_stress, p.er_k_off)
+    er = driven_fraction(s.er_stress_frac, er_drive, p.er_k_off, dt)
+
+    memory = driven_fraction(
+        s.exercise_memory_frac, p.exercise_memory_on * u.exercise, p.exercise_memory_off, dt
+    )
+    return FactorOut(inflammation, ros, mito, er, memory)

@@ -1,0 +1,114 @@
+"""Model parameters as data: ``sim/data/parameters.toml`` gives each a value, unit and source.
+
+``Parameters`` is a read-only bag of numbers with attribute access for the kernels. A value may
+be a float (the same for every column) or a length-N array (a population whose subjects differ);
+numpy broadcasting makes both work in one code path. Must not import pygame.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping
+from functools import cache
+from types import SimpleNamespace
+from importlib import resources
+from typing import Any
+
+import attrs
+import numpy as np
+
+CELL_TYPES = ("muscle", "fat", "liver")
+
+
+@attrs.frozen
+class ParamSpec:
+    name: str
+    group: str
+    value: float
+    unit: str
+    source: str
+
+
+@cache
+def specs() -> dict[str, dict[str, ParamSpec]]:
+    """Every parameter, by group: 'body', 'cell', and 'cell_types.<type>' overrides."""
+    raw = tomllib.loads(resources.files("sim").joinpath("data/parameters.toml").read_text("utf-8"))
+    out: dict[str, dict[str, ParamSpec]] = {}
+
+    def take(group: str, table: Mapping[str, Any]) -> None:
+        out[group] = {
+            k: ParamSpec(k, group, float(v[0]), str(v[1]), str(v[2])) for k, v in table.items()
+        }
+
+    take("body", raw["body"])
+    take("cell", raw["cell"])
+    take("knobs", raw["knobs"])
+    for t in CELL_TYPES:
+        take(f"cell_types.{t}", raw["cell_types"].get(t, {}))
+        unknown = set(out[f"cell_types.{t}"]) - set(out["cell"])
+        if unknown:
+            raise ValueError(f"parameters.toml: cell type {t} overrides unknown {sorted(unknown)}")
+    return out
+
+
+@attrs.frozen
+class Parameters:
+    """All parameters of one simulation; values are floats or length-N float arrays."""
+
+    cell_type: str
+    values: Mapping[str, Any] = attrs.field(repr=False)
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return object.__getattribute__(self, "values")[name]
+        except KeyError:
+            raise AttributeError(f"no model parameter {name!r}") from None
+
+    @classmethod
+    def default(cls, cell_type: str = "muscle") -> Parameters:
+        if cell_type not in CELL_TYPES:
+            raise ValueError(f"cell type {cell_type!r}: allowed {', '.join(CELL_TYPES)}")
+        s = specs()
+        vals: dict[str, Any] = {k: p.value for k, p in s["body"].items()}
+        vals.update({k: p.value for k, p in s["cell"].items()})
+        vals.update({k: p.value for k, p in s["knobs"].items()})
+        vals.update({k: p.value for k, p in s[f"cell_types.{cell_type}"].items()})
+        return cls(cell_type, vals)
+
+    def namespace(self) -> SimpleNamespace:
+        """A plain attribute bag for the kernels: the fastest lookup Python offers."""
+        return SimpleNamespace(**self.values)
+
+    def evolve(self, **changes: Any) -> Parameters:
+        unknown = set(changes) - set(self.values)
+        if unknown:
+            raise KeyError(f"unknown parameters {sorted(unknown)}")
+        vals = dict(self.values)
+        vals.update(changes)
+        return Parameters(self.cell_type, vals)
+
+    def scaled(self, factors: Mapping[str, Any]) -> Parameters:
+        return self.evolve(**{k: self.values[k] * np.asarray(f) for k, f in factors.items()})
+
+    def column(self, i: int) -> Parameters:
+        """The parameters of subject ``i`` alone (arrays become floats)."""
+        vals = {k: (float(v[i]) if np.ndim(v) else v) for k, v in self.values.items()}
+        return Parameters(self.cell_type, vals)
+
+    def to_jsonable(self) -> dict[str, Any]:
+        return {
+            "cell_type": self.cell_type,
+            "values": {
+                k: ([float(x).hex() for x in v] if np.ndim(v) else float(v).hex())
+                for k, v in self.values.items()
+            },
+        }
+
+    @classmethod
+    def from_jsonable(cls, data: Mapping[str, Any]) -> Parameters:
+        vals: dict[str, Any] = {}
+        for k, v in data["values"].items():
+            vals[k] = (
+                np.array([float.fromhex(x) for x in v]) if isinstance(v, list) else float.fromhex(v)
+            )
+        return cls(str(data["cell_type"]), vals)

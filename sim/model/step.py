@@ -1,0 +1,111 @@
+"""One integration step of the whole model: every process, in a fixed order.
+
+Processes are applied one after another (operator splitting), each with the Patankar–Euler
+update of ``numerics.py``, reading the newest values of what came before: gut → insulin →
+receptors and signal → GLUT4 → glucose and liver → lipids → cell metabolism → factors. The
+step is a pure function of (state arrays, parameters, inputs, dt) returning the new arrays.
+Must not import pygame.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from sim.model.factors import factors_step
+from sim.model.glucose import glucose_step, liver_action
+from sim.model.gut import gut_step
+from sim.model.insulin import insulin_step
+from sim.model.lipids import lipid_step
+from sim.model.metabolism import metabolism_step
+from sim.model.numerics import drive_for_level
+from sim.model.receptors import HEALTHY_SURFACE, receptor_signal, receptor_step
+from sim.model.signaling import (
+    glut4_step,
+    protein_synthesis,
+    signal_step,
+    signaling_health,
+    signaling_proteins_step,
+)
+
+Arrays = dict[str, Any]
+
+
+def step(s: Any, p: Any, u: Any, dt: float) -> tuple[Arrays, Arrays]:
+    """Advance every variable by ``dt`` minutes. Returns (new state arrays, fluxes for reports)."""
+    gut = gut_step(s, p, dt)
+    ins = insulin_step(s, p, u, dt, gut.ra_mg_kg_min)
+
+    synthesis = protein_synthesis(s.signaling_active_frac, s.energy_frac, s.er_stress_frac, p)
+    rec = receptor_step(s, p, dt, synthesis, s.inflammation_frac, s.oxidative_stress_frac)
+    health = signaling_health(s, p)
+    rsig = receptor_signal(rec.receptor_bound_rel, p)
+    active = signal_step(s.signaling_active_frac, health, rsig, p, dt)
+    membrane = glut4_step(s.glut4_membrane_frac, active, u, p, dt)
+
+    # Liver and fat tissue share the cell's resistance: fewer surface receptors and weaker
+    # signaling make every tissue see less of the insulin that is there.
+    surface = (rec.receptor_free_rel + rec.receptor_bound_rel) / HEALTHY_SURFACE
+    systemic = np.minimum(health * surface, 1.5)
+    action_l = liver_action(s.insulin_liver_uu_ml, systemic, p)
+    glc = glucose_step(s, p, u, dt, gut.ra_mg_kg_min, membrane, action_l)
+    lip = lipid_step(s, p, u, dt, gut.fat_g_min, gut.kcal_min, systemic)
+
+    lipo_extra = drive_for_level(p.imposed_lipotoxicity, 1.5 * p.lipotoxic_k_out) / p.lipotoxic_k_in
+    met = metabolism_step(s, p, u, dt, glc.glucose_mmol_l, membrane, active, synthesis, lipo_extra)
+    fac = factors_step(s, p, u, dt, synthesis, met.overload)
+    sp = signaling_proteins_step(s.signaling_proteins_frac, synthesis, s.oxidative_stress_frac, p, dt)
+
+    new: Arrays = {
+        "stomach_solid_mg": gut.stomach_solid_mg,
+        "stomach_liquid_mg": gut.stomach_liquid_mg,
+        "gut_carb_mg": gut.gut_carb_mg,
+        "stomach_fat_g": gut.stomach_fat_g,
+        "stomach_fibre_g": gut.stomach_fibre_g,
+        "stomach_protein_g": gut.stomach_protein_g,
+        "glucose_mmol_l": glc.glucose_mmol_l,
+        "insulin_uu_ml": ins.insulin_uu_ml,
+        "insulin_tissue_uu_ml": ins.insulin_tissue_uu_ml,
+        "insulin_liver_uu_ml": ins.insulin_liver_uu_ml,
+        "ffa_mmol_l": lip.ffa_mmol_l,
+        "cytokines_au": lip.cytokines_au,
+        "beta_cell_mass_rel": ins.beta_cell_mass_rel,
+        "liver_glycogen_g": glc.liver_glycogen_g,
+        "adipose_kg": lip.adipose_kg,
+        "receptor_free_rel": rec.receptor_free_rel,
+        "receptor_bound_rel": rec.receptor_bound_rel,
+        "receptor_internal_rel": rec.receptor_internal_rel,
+        "signaling_active_frac": active,
+        "signaling_proteins_frac": sp,
+        "glut4_membrane_frac": membrane,
+        "energy_frac": met.energy_frac,
+        "glycogen_frac": met.glycogen_frac,
+        "fat_store_rel": met.fat_store_rel,
+        "lipotoxic_frac": met.lipotoxic_frac,
+        "inflammation_frac": fac.inflammation_frac,
+        "oxidative_stress_frac": fac.oxidative_stress_frac,
+        "mito_health_frac": fac.mito_health_frac,
+        "er_stress_frac": fac.er_stress_frac,
+        "exercise_memory_frac": fac.exercise_memory_frac,
+        "acc_gut_mg_kg": s.acc_gut_mg_kg + dt * gut.ra_mg_kg_min,
+        "acc_liver_out_mg_kg": s.acc_liver_out_mg_kg + dt * glc.egp,
+        "acc_liver_in_mg_kg": s.acc_liver_in_mg_kg + dt * glc.liver_in,
+        "acc_brain_mg_kg": s.acc_brain_mg_kg + dt * glc.brain,
+        "acc_periph_mg_kg": s.acc_periph_mg_kg + dt * glc.periph,
+        "acc_renal_mg_kg": s.acc_renal_mg_kg + dt * glc.renal,
+        "acc_infused_mg_kg": s.acc_infused_mg_kg + dt * glc.infused,
+    }
+    fluxes: Arrays = {
+        "secretion_uu_ml_min": ins.secretion,
+        "cell_uptake_mg_kg_min": met.uptake_mg_kg_min,
+        "periph_uptake_mg_kg_min": glc.periph,
+        "egp_mg_kg_min": glc.egp,
+        "infusion_mg_kg_min": glc.infused,
+        "atp_production_eu_min": met.production,
+        "atp_demand_eu_min": met.demand,
+        "signaling_health": health,
+        "protein_synthesis_rel": synthesis,
+        "fat_oxidised_eu_min": met.fat_oxidised,
+    }
+    return new, fluxes
