@@ -1,0 +1,274 @@
+"""The simulation: a clock, an event queue, the state, and turns.
+
+``Simulation.advance(actions)`` turns the player's choices into events at the start of a turn,
+then moves the clock to the end of the turn: it integrates the model up to the next event time
+(the last step shortened to land on it exactly), fires every event due then in (time, phase, seq)
+order, and goes on. Drives on the model's inputs change only at events, so the integrator always
+sees them constant. Randomness comes from one ``SeedSequence`` spawned into a generator per
+subsystem; the wall clock is never read. Must not import pygame.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from types import SimpleNamespace
+from typing import Any
+
+import numpy as np
+
+from sim.content import Catalog, default_catalog
+from sim.events import Action, Event, Phase, effect, meal
+from sim.model.inputs import INPUT_NAMES, Inputs
+from sim.model.parameters import Parameters
+from sim.model.step import step
+from sim.presets import get_preset
+from sim.queue import EventQueue
+from sim.report import TurnAccumulator, TurnReport, build_report
+from sim.snapshot import Snapshot
+from sim.state import State
+
+ENGINE_VERSION = "1"
+SUBSYSTEMS = ("schedule", "population", "policy")
+DEFAULT_DT_MIN = 1.0
+# Inputs that are intensities: several overlapping drives add up but stay within 0–1.
+_CAPPED = {"exercise", "rest", "anti_inflammatory", "antioxidant", "metformin"}
+
+
+class SimulationError(ValueError):
+    """A request the engine cannot carry out (unknown action, bad time); message says why."""
+
+
+class Simulation:
+    def __init__(
+        self,
+        params: Parameters,
+        state: State,
+        *,
+        seed: int = 0,
+        turn_min: float = 60.0,
+        dt_min: float = DEFAULT_DT_MIN,
+        catalog: Catalog | None = None,
+    ) -> None:
+        if not (0.0 < dt_min <= 5.0):
+            raise SimulationError(f"dt_min must be in (0, 5] minutes, got {dt_min}")
+        self.params = params
+        self.state = state
+        self.seed = int(seed)
+        self.turn_min = float(turn_min)
+        self.dt_min = float(dt_min)
+        self.catalog = catalog or default_catalog()
+        self.queue = EventQueue()
+        self.turn = 0
+        self.effects: dict[int, tuple[tuple[str, float], ...]] = {}
+        self.effect_labels: dict[int, str] = {}
+        self.history: list[TurnReport] = []
+        children = np.random.SeedSequence(self.seed).spawn(len(SUBSYSTEMS))
+        self.rngs = {name: np.random.Generator(np.random.PCG64(ss)) for name, ss in zip(SUBSYSTEMS, children, strict=True)}
+        self._p = params.namespace()
+        self._inputs = Inputs()
+        self.base_inputs: dict[str, float] = {}
+        self._handlers: dict[str, Callable[[int, Event], None]] = {
+            "meal": self._on_meal,
+            "effect_start": self._on_effect_start,
+            "effect_end": self._on_effect_end,
+            "action": self._on_action,
+            "level": self._on_level,
+            "goal_check": self._on_goal_check,
+        }
+        self.level_messages: list[str] = []
+
+    # --- construction ------------------------------------------------------------------
+    @classmethod
+    def from_preset(
+        cls,
+        name: str = "healthy",
+        *,
+        n: int = 1,
+        seed: int = 0,
+        cell_type: str | None = None,
+        knobs: Mapping[str, Any] | None = None,
+        **kwargs: Any,
+    ) -> Simulation:
+        preset = get_preset(name)
+        params = preset.parameters(cell_type)
+        if knobs:
+            params = params.evolve(**dict(knobs))
+        state = State.from_values(preset.state, n)
+        return cls(params, state, seed=seed, **kwargs)
+
+    # --- scheduling ----------------------------------------------------------------------
+    def schedule(self, event: Event) -> int:
+        if event.time_min < self.state.time_min:
+            raise SimulationError(f"event at {event.time_min} min is in the past (now {self.state.time_min})")
+        if event.kind not in self._handlers:
+            raise SimulationError(f"unknown event kind {event.kind!r}")
+        return self.queue.push(event)
+
+    def schedule_diet(self, diet: str, days: float, start_min: float | None = None) -> None:
+        """Queue a named diet's meals, day after day, from ``start_min`` (default: now)."""
+        if diet not in self.catalog.diets:
+            raise SimulationError(f"unknown diet {diet!r}; known: {', '.join(sorted(self.catalog.diets))}")
+        t0 = self.state.time_min if start_min is None else start_min
+        day0 = int(t0 // 1440)
+        for d in range(day0, day0 + int(np.ceil(days)) + 1):
+            for slug, at in self.catalog.diets[diet]:
+                t = d * 1440 + at
+                if t0 <= t < t0 + days * 1440:
+                    self.schedule(self.meal_event(slug, t))
+
+    def meal_event(self, slug: str, time_min: float) -> Event:
+        if slug not in self.catalog.meals:
+            raise SimulationError(f"unknown meal {slug!r}; known: {', '.join(sorted(self.catalog.meals))}")
+        m = self.catalog.meals[slug]
+        return meal(time_min, m.carb_g, m.fat_g, m.protein_g, m.fibre_g, m.liquid, label=slug)
+
+    def stressor_event(self, slug: str, time_min: float, intensity: float = 1.0, duration_min: float | None = None) -> Event:
+        if slug not in self.catalog.stressors:
+            raise SimulationError(f"unknown stressor {slug!r}; known: {', '.join(sorted(self.catalog.stressors))}")
+        k = self.catalog.stressors[slug]
+        return effect(time_min, {n: v * intensity for n, v in k.inputs},
+                      k.duration_min if duration_min is None else duration_min, slug, source="stressor")
+
+    # --- turns -----------------------------------------------------------------------------
+    def advance(self, actions: Sequence[Action] = ()) -> TurnReport:
+        """Play one turn: queue the actions, run the clock by ``turn_min``, report."""
+        start = self.state.time_min
+        for a in actions:
+            if a.kind not in self.catalog.actions and a.kind not in self.catalog.meals:
+                raise SimulationError(f"unknown action {a.kind!r}")
+            if not (0.0 <= a.offset_min < self.turn_min):
+                raise SimulationError(f"action {a.kind!r} offset {a.offset_min} outside the turn")
+            self.queue.push(Event(start + a.offset_min, "action", Phase.ACTION, a.kind, {"kind": a.kind}))
+        acc = TurnAccumulator(self.state.n)
+        fired = self.run_until(start + self.turn_min, acc)
+        report = build_report(self, self.turn, start, fired, acc)
+        self.turn += 1
+        self.history.append(report)
+        return report
+
+    def run_until(self, t_end: float, acc: TurnAccumulator | None = None) -> list[Event]:
+        """Fire events and integrate up to ``t_end`` (events at exactly ``t_end`` wait)."""
+        fired: list[Event] = []
+        while True:
+            t_next = self.queue.peek_time()
+            if t_next is None or t_next >= t_end:
+                self._integrate(t_end, acc)
+                return fired
+            self._integrate(t_next, acc)
+            while (t := self.queue.peek_time()) is not None and t <= self.state.time_min:
+                seq, ev = self.queue.pop()
+                self._handlers[ev.kind](seq, ev)
+                fired.append(ev)
+
+    def _integrate(self, t_end: float, acc: TurnAccumulator | None) -> None:
+        s = self.state
+        while s.time_min < t_end - 1e-9:
+            dt = min(self.dt_min, t_end - s.time_min)
+            new, fluxes = step(SimpleNamespace(**s.arrays), self._p, self._inputs, dt)
+            s.update(new)
+            s.time_min = t_end if t_end - s.time_min - dt < 1e-9 else s.time_min + dt
+            if acc is not None:
+                acc.add(s, fluxes, dt)
+
+    # --- handlers ------------------------------------------------------------------------
+    def _on_meal(self, _seq: int, ev: Event) -> None:
+        arr = self.state.arrays
+        carb_mg = 1000.0 * float(ev.get("carb_g", 0.0))
+        key = "stomach_liquid_mg" if ev.get("liquid") else "stomach_solid_mg"
+        arr[key] = arr[key] + carb_mg
+        for nutrient in ("fat", "fibre", "protein"):
+            k = f"stomach_{nutrient}_g"
+            arr[k] = arr[k] + float(ev.get(f"{nutrient}_g", 0.0))
+
+    def _on_effect_start(self, seq: int, ev: Event) -> None:
+        self.effects[seq] = tuple(ev.get("inputs", ()))
+        self.effect_labels[seq] = ev.label
+        end = self.state.time_min + float(ev.get("duration_min", 0.0))
+        self.queue.push(Event(end, "effect_end", Phase.EFFECT_END, ev.label, {"effect": seq}))
+        self._refresh_inputs()
+
+    def _on_effect_end(self, _seq: int, ev: Event) -> None:
+        self.effects.pop(int(ev.get("effect")), None)
+        self.effect_labels.pop(int(ev.get("effect")), None)
+        self._refresh_inputs()
+
+    def _on_action(self, _seq: int, ev: Event) -> None:
+        kind = str(ev.get("kind"))
+        if kind in self.catalog.meals:
+            self._on_meal(_seq, self.meal_event(kind, self.state.time_min))
+            return
+        a = self.catalog.actions[kind]
+        if a.meal:
+            self._on_meal(_seq, self.meal_event(a.meal, self.state.time_min))
+        if a.inputs:
+            self.queue.push(effect(self.state.time_min, dict(a.inputs), a.duration_min, kind, source="action"))
+
+    def _on_level(self, _seq: int, ev: Event) -> None:
+        self.level_messages.append(ev.label)
+
+    def _on_goal_check(self, _seq: int, ev: Event) -> None:
+        pass  # goals are evaluated from each TurnReport by sim.levels; the event marks the moment
+
+    def _refresh_inputs(self) -> None:
+        totals: dict[str, Any] = dict.fromkeys(INPUT_NAMES, 0.0)
+        totals.update(self.base_inputs)
+        for drives in self.effects.values():
+            for name, value in drives:
+                totals[name] = totals[name] + value
+        for name in _CAPPED:
+            totals[name] = min(max(totals[name], 0.0), 1.0)
+        self._inputs = Inputs(**totals)
+
+    def hold_inputs(self, **values: float) -> None:
+        """Hold inputs at a base value (lab protocols such as the clamp); events add to them."""
+        unknown = set(values) - set(INPUT_NAMES)
+        if unknown:
+            raise SimulationError(f"unknown inputs {sorted(unknown)}; allowed: {', '.join(INPUT_NAMES)}")
+        self.base_inputs.update(values)
+        self._refresh_inputs()
+
+    # --- views and persistence ----------------------------------------------------------------
+    def snapshot(self) -> Snapshot:
+        return Snapshot.of(self.state)
+
+    def active_effects(self) -> list[str]:
+        return list(self.effect_labels.values())
+
+    def save(self) -> dict[str, Any]:
+        return {
+            "engine_version": ENGINE_VERSION,
+            "seed": self.seed,
+            "turn": self.turn,
+            "turn_min": self.turn_min,
+            "dt_min": self.dt_min,
+            "params": self.params.to_jsonable(),
+            "state": self.state.to_jsonable(),
+            "queue": self.queue.to_jsonable(),
+            "effects": [[seq, [list(x) for x in drives], self.effect_labels.get(seq, "")]
+                        for seq, drives in self.effects.items()],
+            "base_inputs": dict(self.base_inputs),
+            "rngs": {k: g.bit_generator.state for k, g in self.rngs.items()},
+        }
+
+    @classmethod
+    def restore(cls, data: Mapping[str, Any], catalog: Catalog | None = None) -> Simulation:
+        sim = cls(Parameters.from_jsonable(data["params"]), State.from_jsonable(data["state"]),
+                  seed=int(data["seed"]), turn_min=float(data["turn_min"]), dt_min=float(data["dt_min"]),
+                  catalog=catalog)
+        sim.turn = int(data["turn"])
+        sim.queue = EventQueue.from_jsonable(data["queue"])
+        for seq, drives, label in data["effects"]:
+            sim.effects[int(seq)] = tuple((str(k), float(v)) for k, v in drives)
+            sim.effect_labels[int(seq)] = str(label)
+        sim.base_inputs = {str(k): float(v) for k, v in data.get("base_inputs", {}).items()}
+        for k, st in data["rngs"].items():
+            sim.rngs[k].bit_generator.state = st
+        sim._refresh_inputs()
+        return sim
+
+
+def run_days(sim: Simulation, days: float, actions_per_turn: Iterable[Sequence[Action]] = ()) -> list[TurnReport]:
+    """Advance whole turns covering ``days``; handy for studies and tests."""
+    n_turns = int(round(days * 1440 / sim.turn_min))
+    it = iter(actions_per_turn)
+    return [sim.advance(next(it, ())) for _ in range(n_turns)]
