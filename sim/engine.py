@@ -16,6 +16,7 @@ from typing import Any
 
 import numpy as np
 
+from sim.errors import UserError
 from sim.content import Catalog, default_catalog
 from sim.events import Action, Event, Phase, effect, meal
 from sim.model.inputs import INPUT_NAMES, Inputs
@@ -34,7 +35,7 @@ DEFAULT_DT_MIN = 1.0
 _CAPPED = {"exercise", "rest", "anti_inflammatory", "antioxidant", "metformin"}
 
 
-class SimulationError(ValueError):
+class SimulationError(UserError):
     """A request the engine cannot carry out (unknown action, bad time); message says why."""
 
 

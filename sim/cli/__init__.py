@@ -1,0 +1,1 @@
+"""The headless command line: ``python -m sim COMMAND``. Must not import pygame."""

@@ -1,0 +1,53 @@
+"""Entry point of ``python -m sim``: a subcommand per module in ``COMMANDS``.
+
+Each command module defines ``add_parser(subparsers) -> None`` (which sets ``func``) and a
+function ``func(args) -> int``. Errors a user can fix raise ``CliError`` (or the loaders' own
+errors, which subclass ``ValueError`` and carry a readable message) and end as one line + exit 2.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from collections.abc import Sequence
+
+from sim.cli.errors import CliError, Parser
+from sim.errors import UserError
+
+# Modules under sim.cli; a module that is not there yet is skipped, so commands land one by one.
+COMMANDS = ("run", "experiment", "levels", "replay", "challenge", "grade", "sweep")
+
+
+def build_parser() -> Parser:
+    parser = Parser(prog="python -m sim", description="Amid Plenty: the headless simulation engine.")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    sub.required = True
+    for name in COMMANDS:
+        try:
+            module = importlib.import_module(f"sim.cli.{name}")
+        except ModuleNotFoundError as e:
+            if e.name == f"sim.cli.{name}":
+                continue
+            raise
+        module.add_parser(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args))
+    except CliError as e:
+        sys.stderr.write(f"{parser.prog} {args.command}: error: {e}\n")
+        return 2
+    except UserError as e:
+        sys.stderr.write(f"{parser.prog} {args.command}: error: {e}\n")
+        return 2
+    except OSError as e:
+        where = f" {e.filename}" if e.filename else ""
+        sys.stderr.write(f"{parser.prog} {args.command}: error:{where}: {e.strerror or e}\n")
+        return 2
+    except KeyboardInterrupt:
+        sys.stderr.write("interrupted\n")
+        return 130
