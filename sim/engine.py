@@ -97,6 +97,11 @@ class Simulation:
         state = State.from_values(preset.state, n)
         return cls(params, state, seed=seed, **kwargs)
 
+    def set_params(self, params: Parameters) -> None:
+        """Swap the parameters (e.g. a population's varied knobs) before or between turns."""
+        self.params = params
+        self._p = params.namespace()
+
     # --- scheduling ----------------------------------------------------------------------
     def schedule(self, event: Event) -> int:
         if event.time_min < self.state.time_min:

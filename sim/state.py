@@ -11,6 +11,7 @@ from the same facts. This module must not import pygame.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -129,6 +130,14 @@ class State:
     def select(self, idx: Iterable[int] | NDArray[np.intp]) -> State:
         ix = np.asarray(list(idx) if not isinstance(idx, np.ndarray) else idx, dtype=np.intp)
         return State(self.time_min, {k: a[ix].copy() for k, a in self.arrays.items()})
+
+    def digest(self) -> str:
+        """SHA-256 over the clock and every array's bytes in ``NAMES`` order: equal iff bit-identical."""
+        h = hashlib.sha256(np.float64(self.time_min).tobytes())
+        for k in NAMES:
+            h.update(k.encode())
+            h.update(np.ascontiguousarray(self.arrays[k], dtype="<f8").tobytes())
+        return h.hexdigest()
 
     def to_jsonable(self) -> dict[str, Any]:
         # float.hex keeps every bit, so a restored state continues bit-identically.

@@ -1,0 +1,147 @@
+"""``python -m sim run``: a preset living a diet headless (or a level, with a policy), per-turn output.
+
+Columns (one row per turn, values at the end of the turn unless named ``mean_``): ``turn``,
+``time_min``, ``blood_glucose_mmol_l``, ``blood_insulin_uu_ml``, ``cell_energy_frac``,
+``receptors_frac``, ``signaling_active_frac``, ``glut4_membrane_frac``, ``glycogen_frac``,
+``fat_store_rel``, ``ffa_mmol_l``, ``beta_cell_mass_rel``, ``mito_health_frac``,
+``inflammation_frac``, ``oxidative_stress_frac``, ``er_stress_frac``, ``lipotoxic_frac``,
+``mean_glucose_mmol_l``, ``mean_insulin_uu_ml``, ``mean_cell_energy_frac``. With ``--cells N``
+(N > 1) each column is the population mean, with ``_p05`` and ``_p95`` columns beside it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import math
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from sim.cli.errors import CliError
+from sim.engine import ENGINE_VERSION, Simulation
+from sim.population import vary
+from sim.presets import presets
+from sim.report import TurnReport
+
+STATE_COLUMNS = (
+    "blood_glucose_mmol_l", "blood_insulin_uu_ml", "cell_energy_frac", "receptors_frac",
+    "signaling_active_frac", "glut4_membrane_frac", "glycogen_frac", "fat_store_rel", "ffa_mmol_l",
+    "beta_cell_mass_rel", "mito_health_frac", "inflammation_frac", "oxidative_stress_frac",
+    "er_stress_frac", "lipotoxic_frac",
+)
+STAT_COLUMNS = ("mean_glucose_mmol_l", "mean_insulin_uu_ml", "mean_cell_energy_frac")
+SUMMARY_COLUMNS = ("blood_glucose_mmol_l", "blood_insulin_uu_ml", "cell_energy_frac", "receptors_frac", "glycogen_frac")
+MAX_CELLS = 2_000_000
+
+
+def positive_int(text: str) -> int:
+    try:
+        v = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if v < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {v}")
+    return v
+
+
+def positive_float(text: str) -> float:
+    try:
+        v = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number, got {text!r}") from None
+    if not (v > 0 and math.isfinite(v)):
+        raise argparse.ArgumentTypeError(f"must be a positive number, got {text}")
+    return v
+
+
+def add_parser(sub: Any) -> None:
+    p = sub.add_parser(
+        "run", help="run a preset (or a level) headless and write per-turn CSV/JSON",
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("level", nargs="?", help="a level file (.toml) to play with --policy; omit to run a preset")
+    p.add_argument("--preset", default="healthy", help="starting condition (default: healthy)")
+    p.add_argument("--days", type=positive_float, default=1.0, help="simulated days (default 1)")
+    p.add_argument("--seed", type=int, default=0, help="master seed (default 0)")
+    p.add_argument("--cells", type=positive_int, default=1, help="population size N (default 1)")
+    p.add_argument("--spread", type=float, default=0.1,
+                   help="with --cells > 1: coefficient of variation of each subject's knobs (default 0.1)")
+    p.add_argument("--diet", default="standard", help="named diet from the content catalog (default standard)")
+    p.add_argument("--turn-min", type=positive_float, default=60.0, help="minutes per turn (default 60)")
+    p.add_argument("--policy", default="idle", help="with a level: the bot that plays it (idle, greedy, search)")
+    p.add_argument("--replay-out", type=Path, help="with a level: also save the run as a replay JSON")
+    p.add_argument("--out", type=Path, help="output file, .csv or .json (default: summary only)")
+    p.set_defaults(func=run)
+
+
+def rows_from_report(r: TurnReport, population: bool) -> dict[str, float]:
+    row: dict[str, float] = {"turn": r.turn + 1, "time_min": r.end_min}
+    values = {**{k: r.snapshot.values[k] for k in STATE_COLUMNS}, **{k: r.stats[k] for k in STAT_COLUMNS}}
+    for k, a in values.items():
+        row[k] = float(np.mean(a))
+        if population:
+            lo, hi = np.percentile(a, [5, 95])
+            row[f"{k}_p05"], row[f"{k}_p95"] = float(lo), float(hi)
+    return row
+
+
+def write_rows(path: Path, rows: Sequence[dict[str, float]], meta: dict[str, Any]) -> None:
+    if path.suffix.lower() == ".json":
+        path.write_text(json.dumps({"meta": meta, "turns": list(rows)}, indent=1), encoding="utf-8")
+        return
+    with path.open("w", newline="", encoding="utf-8") as f:
+        w = csv.DictWriter(f, fieldnames=list(rows[0]))
+        w.writeheader()
+        w.writerows(rows)
+
+
+def print_summary(rows: Sequence[dict[str, float]], out: Any = sys.stdout) -> None:
+    out.write(f"{'quantity':<24}{'start':>10}{'end':>10}{'min':>10}{'mean':>10}{'max':>10}\n")
+    for k in SUMMARY_COLUMNS:
+        v = [r[k] for r in rows]
+        out.write(f"{k:<24}{v[0]:>10.3f}{v[-1]:>10.3f}{min(v):>10.3f}{sum(v) / len(v):>10.3f}{max(v):>10.3f}\n")
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.level is not None:
+        if not args.level.endswith(".toml"):
+            raise CliError(f"{args.level}: a level file must end in .toml")
+        try:
+            from sim.cli.run_level import run_level_cli
+        except ModuleNotFoundError:
+            raise CliError("playing levels headless is not available in this build") from None
+        return int(run_level_cli(args))
+    if args.preset not in presets():
+        raise CliError(f"unknown preset {args.preset!r}; choose one of: {', '.join(sorted(presets()))}")
+    if args.cells > MAX_CELLS:
+        raise CliError(f"--cells {args.cells} is more than the {MAX_CELLS:,} this command allows")
+    if not (0.0 <= args.spread <= 1.0):
+        raise CliError(f"--spread must be between 0 and 1, got {args.spread}")
+    if args.out is not None and args.out.suffix.lower() not in (".csv", ".json"):
+        raise CliError(f"{args.out}: output must end in .csv or .json")
+    sim = Simulation.from_preset(args.preset, n=args.cells, seed=args.seed, turn_min=args.turn_min)
+    sim.set_params(vary(sim.params, args.cells, args.spread, sim.rngs["population"]))
+    sim.schedule_diet(args.diet, args.days)
+    n_turns = max(1, int(round(args.days * 1440 / args.turn_min)))
+    population = args.cells > 1
+    rows = []
+    for i in range(n_turns):
+        rows.append(rows_from_report(sim.advance(), population))
+        if population and sys.stderr.isatty():
+            sys.stderr.write(f"\rturn {i + 1}/{n_turns}")
+    if population and sys.stderr.isatty():
+        sys.stderr.write("\n")
+    if args.out is not None:
+        meta = {"preset": args.preset, "days": args.days, "seed": args.seed, "cells": args.cells,
+                "spread": args.spread if population else 0.0, "diet": args.diet,
+                "turn_min": args.turn_min, "engine_version": ENGINE_VERSION}
+        write_rows(args.out, rows, meta)
+    print_summary(rows)
+    if args.out is not None:
+        print(f"wrote {len(rows)} turns to {args.out}")
+    return 0
