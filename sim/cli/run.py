@@ -23,6 +23,7 @@ from typing import Any
 import numpy as np
 
 from sim.cli.errors import CliError
+from sim.cli.progress import Progress
 from sim.engine import ENGINE_VERSION, Simulation
 from sim.population import vary
 from sim.presets import presets
@@ -100,7 +101,8 @@ def write_rows(path: Path, rows: Sequence[dict[str, float]], meta: dict[str, Any
         w.writerows(rows)
 
 
-def print_summary(rows: Sequence[dict[str, float]], out: Any = sys.stdout) -> None:
+def print_summary(rows: Sequence[dict[str, float]], out: Any = None) -> None:
+    out = out or sys.stdout
     out.write(f"{'quantity':<24}{'start':>10}{'end':>10}{'min':>10}{'mean':>10}{'max':>10}\n")
     for k in SUMMARY_COLUMNS:
         v = [r[k] for r in rows]
@@ -130,12 +132,13 @@ def run(args: argparse.Namespace) -> int:
     n_turns = max(1, int(round(args.days * 1440 / args.turn_min)))
     population = args.cells > 1
     rows = []
-    for i in range(n_turns):
+    progress = Progress(n_turns, "turn") if population else None
+    for _ in range(n_turns):
         rows.append(rows_from_report(sim.advance(), population))
-        if population and sys.stderr.isatty():
-            sys.stderr.write(f"\rturn {i + 1}/{n_turns}")
-    if population and sys.stderr.isatty():
-        sys.stderr.write("\n")
+        if progress:
+            progress.tick()
+    if progress:
+        progress.close()
     if args.out is not None:
         meta = {"preset": args.preset, "days": args.days, "seed": args.seed, "cells": args.cells,
                 "spread": args.spread if population else 0.0, "diet": args.diet,

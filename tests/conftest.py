@@ -1,0 +1,27 @@
+"""Shared test setup. SDL's dummy drivers are chosen before anything imports pygame."""
+
+import os
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+
+import pytest  # noqa: E402
+from hypothesis import HealthCheck, settings  # noqa: E402
+
+# CI runs a few hundred cases per property; `make fuzz` (HYPOTHESIS_PROFILE=fuzz) many more.
+settings.register_profile("ci", max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("fuzz", max_examples=5000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+@pytest.fixture
+def healthy_sim():
+    from sim.engine import Simulation
+
+    def make(**kw):
+        sim = Simulation.from_preset("healthy", **kw)
+        sim.schedule_diet("standard", 2)
+        return sim
+
+    return make
