@@ -168,13 +168,20 @@ class Simulation:
 
     def _integrate(self, t_end: float, acc: TurnAccumulator | None) -> None:
         s = self.state
-        while s.time_min < t_end - 1e-9:
-            dt = min(self.dt_min, t_end - s.time_min)
-            new, fluxes = step(SimpleNamespace(**s.arrays), self._p, self._inputs, dt)
-            s.update(new)
-            s.time_min = t_end if t_end - s.time_min - dt < 1e-9 else s.time_min + dt
+        if s.time_min >= t_end - 1e-9:
+            return
+        # One subject: run the same kernels on Python floats (see sim/model/numerics.py).
+        scalar = s.n == 1
+        cur: dict[str, Any] = {k: float(a[0]) for k, a in s.arrays.items()} if scalar else s.arrays
+        t = s.time_min
+        while t < t_end - 1e-9:
+            dt = min(self.dt_min, t_end - t)
+            cur, fluxes = step(SimpleNamespace(**cur), self._p, self._inputs, dt)
+            t = t_end if t_end - t - dt < 1e-9 else t + dt
             if acc is not None:
-                acc.add(s, fluxes, dt)
+                acc.add(cur, fluxes, dt)
+        s.time_min = t
+        s.arrays = {k: np.array([v], dtype=np.float64) for k, v in cur.items()} if scalar else cur
 
     # --- handlers ------------------------------------------------------------------------
     def _on_meal(self, _seq: int, ev: Event) -> None:

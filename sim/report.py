@@ -7,12 +7,14 @@ Must not import pygame.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 import attrs
 import numpy as np
 
 from sim.events import Event
+from sim.model.numerics import fmax, fmin
 from sim.snapshot import (
     HYPERGLYCAEMIA_MMOL_L,
     HYPERINSULINAEMIA_UU_ML,
@@ -30,27 +32,37 @@ TRACKED_FLUXES = ("cell_uptake_mg_kg_min", "atp_production_eu_min", "atp_demand_
 
 
 class TurnAccumulator:
-    def __init__(self, n: int) -> None:
-        self.minutes = 0.0
-        self.sums = {k: np.zeros(n) for k in (*TRACKED, *TRACKED_FLUXES)}
-        self.mins = {k: np.full(n, np.inf) for k in TRACKED}
-        self.maxs = {k: np.full(n, -np.inf) for k in TRACKED}
-        self.last_fluxes: dict[str, Any] = {}
+    """Time-weighted sums and extremes over a turn; works on floats (N = 1) and arrays alike."""
 
-    def add(self, s: State, fluxes: dict[str, Any], dt: float) -> None:
+    def __init__(self, n: int) -> None:
+        self.n = n
+        self.minutes = 0.0
+        self.sums: dict[str, Any] = dict.fromkeys((*TRACKED, *TRACKED_FLUXES), 0.0)
+        self.mins: dict[str, Any] = dict.fromkeys(TRACKED, float("inf"))
+        self.maxs: dict[str, Any] = dict.fromkeys(TRACKED, float("-inf"))
+
+    def add(self, cur: Mapping[str, Any], fluxes: Mapping[str, Any], dt: float) -> None:
         self.minutes += dt
+        sums, mins, maxs = self.sums, self.mins, self.maxs
         for k in TRACKED:
-            a = s.arrays[k]
-            self.sums[k] += dt * a
-            np.minimum(self.mins[k], a, out=self.mins[k])
-            np.maximum(self.maxs[k], a, out=self.maxs[k])
+            a = cur[k]
+            sums[k] = sums[k] + dt * a
+            mins[k] = fmin(mins[k], a)
+            maxs[k] = fmax(maxs[k], a)
         for k in TRACKED_FLUXES:
-            self.sums[k] += dt * np.asarray(fluxes[k])
-        self.last_fluxes = fluxes
+            sums[k] = sums[k] + dt * fluxes[k]
+
+    def _arr(self, v: Any) -> Array:
+        return np.broadcast_to(np.asarray(v, dtype=np.float64), (self.n,)).copy()
 
     def means(self) -> dict[str, Array]:
         m = max(self.minutes, 1e-12)
-        return {f"mean_{k}": v / m for k, v in self.sums.items()}
+        return {f"mean_{k}": self._arr(v / m) for k, v in self.sums.items()}
+
+    def extremes(self) -> dict[str, Array]:
+        out = {f"min_{k}": self._arr(v) for k, v in self.mins.items()}
+        out.update({f"max_{k}": self._arr(v) for k, v in self.maxs.items()})
+        return out
 
 
 @attrs.frozen
@@ -97,9 +109,11 @@ def build_report(sim: Simulation, turn: int, start: float, fired: list[Event], a
     snap = sim.snapshot()
     stats = acc.means()
     stats["mean_cell_energy_frac"] = stats.pop("mean_energy_frac")
-    for k in TRACKED:
-        stats[f"min_{k}"] = acc.mins[k].copy() if acc.minutes else snap.values[k].copy()
-        stats[f"max_{k}"] = acc.maxs[k].copy() if acc.minutes else snap.values[k].copy()
+    if acc.minutes:
+        stats.update(acc.extremes())
+    else:
+        for k in TRACKED:
+            stats[f"min_{k}"] = stats[f"max_{k}"] = snap.values[k].copy()
     indicators = {
         "starving": stats["min_energy_frac"] < STARVING_ENERGY_FRAC,
         "hyperglycaemia": stats["max_glucose_mmol_l"] >= HYPERGLYCAEMIA_MMOL_L,

@@ -14,9 +14,8 @@ from __future__ import annotations
 from typing import Any
 
 import attrs
-import numpy as np
 
-from sim.model.numerics import patankar, pos, saturating
+from sim.model.numerics import fmax, patankar, pos, saturating
 
 MG_DL_PER_MMOL_L = 18.0
 
@@ -64,16 +63,16 @@ def glucose_step(
         p.periph_vmax_mg_kg_min * p.glut4_pool * glut4_membrane + p.periph_basal_mg_kg_min
     ) / (p.periph_km_mmol_l + g)
     room = pos(1.0 - lg / p.liver_glycogen_max_g)
-    l_liver = p.hgu_k_per_mmol_l * action_l * room * pos(1.0 - p.hgu_threshold_mmol_l / np.maximum(g, 1e-9))
+    l_liver = p.hgu_k_per_mmol_l * action_l * room * pos(1.0 - p.hgu_threshold_mmol_l / fmax(g, 1e-9))
     gp = g * conv
-    l_renal = p.renal_k_per_min * conv * pos(1.0 - p.renal_threshold_mg_kg / np.maximum(gp, 1e-9))
+    l_renal = p.renal_k_per_min * conv * pos(1.0 - p.renal_threshold_mg_kg / fmax(gp, 1e-9))
     loss = (l_brain + l_periph + l_liver + l_renal) / conv
     prod = (ra + egp) / conv
 
     # Clamp: the infusion that lands G exactly on the target this step (never negative).
     target = u.clamp_glucose_mmol_l
     need = pos((target * (1.0 + dt * loss) - g - dt * prod) / dt) * conv
-    infused = np.where(target > 0.0, need, 0.0)
+    infused = need * (target > 0.0)
     g_next = patankar(g, prod + infused / conv, loss, dt)
 
     liver_in = l_liver * g_next

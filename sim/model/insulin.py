@@ -14,7 +14,6 @@ from __future__ import annotations
 from typing import Any
 
 import attrs
-import numpy as np
 
 from sim.model.numerics import hill4, patankar, pos
 
@@ -36,7 +35,8 @@ def insulin_step(s: Any, p: Any, u: Any, dt: float, ra: Any) -> InsulinOut:
         p.secretion_basal_uu_ml_min + p.secretion_max_uu_ml_min * hill4(g, p.secretion_half_mmol_l) * incretin
     )
     i_next = patankar(s.insulin_uu_ml, secretion, p.insulin_clearance_per_min, dt)
-    i_next = np.where(u.clamp_insulin_uu_ml > 0.0, u.clamp_insulin_uu_ml, i_next)
+    clamp = u.clamp_insulin_uu_ml
+    i_next = i_next + (clamp > 0.0) * (clamp - i_next)
     tissue = patankar(s.insulin_tissue_uu_ml, p.k_tissue_insulin_per_min * i_next, p.k_tissue_insulin_per_min, dt)
     liver = patankar(s.insulin_liver_uu_ml, p.k_liver_insulin_per_min * i_next, p.k_liver_insulin_per_min, dt)
 

@@ -16,9 +16,8 @@ from __future__ import annotations
 from typing import Any
 
 import attrs
-import numpy as np
 
-from sim.model.numerics import clip01, patankar, pos
+from sim.model.numerics import clip01, fmax, fmin, patankar, pos
 
 
 @attrs.frozen
@@ -52,28 +51,28 @@ def metabolism_step(
     # Fuel mix: weights favour glucose when insulin signals, fat when fat is plentiful.
     w_glc = glc * (0.5 + active)
     w_fat = fa * (1.5 - active) * (1.0 + u.exercise)
-    share = w_glc / np.maximum(w_glc + w_fat, 1e-12)
-    glc_used = np.minimum(glc, need * share)
-    fat_used = np.minimum(fa, np.minimum(need - glc_used, ox_cap))
-    glc_used = np.minimum(glc, need - fat_used)  # glucose fills what fat could not
+    share = w_glc / fmax(w_glc + w_fat, 1e-12)
+    glc_used = fmin(glc, need * share)
+    fat_used = fmin(fa, fmin(need - glc_used, ox_cap))
+    glc_used = fmin(glc, need - fat_used)  # glucose fills what fat could not
     gly_avail = p.glycogen_use_max * s.glycogen_frac / (s.glycogen_frac + 0.05)
-    gly_used = np.minimum(gly_avail, pos(need - glc_used - fat_used))
+    gly_used = fmin(gly_avail, pos(need - glc_used - fat_used))
 
     carb = glc_used + gly_used
-    oxidative = np.minimum((1.0 - p.glycolytic_share) * carb + fat_used, ox_cap)
+    oxidative = fmin((1.0 - p.glycolytic_share) * carb + fat_used, ox_cap)
     production = oxidative + p.glycolytic_share * carb
     energy = clip01(s.energy_frac + dt * (production - demand) / p.energy_buffer)
 
     surplus_glc = pos(glc - glc_used)
-    synth = np.minimum(surplus_glc, p.glycogen_synth_max * (0.2 + active) * (1.0 - s.glycogen_frac))
+    synth = fmin(surplus_glc, p.glycogen_synth_max * (0.2 + active) * (1.0 - s.glycogen_frac))
     glycogen = clip01(s.glycogen_frac + dt * (synth - gly_used) / p.glycogen_capacity)
     dnl = p.dnl_share * (surplus_glc - synth)
 
     surplus_fa = pos(fa - fat_used)
-    esterified = np.minimum(surplus_fa, p.esterify_max * s.energy_frac)
+    esterified = fmin(surplus_fa, p.esterify_max * s.energy_frac)
     overflow = surplus_fa - esterified + lipo_extra
     fat_store = pos(s.fat_store_rel + dt * (esterified + dnl - fa_droplet) / p.fat_store_capacity)
-    burn = fat_used / np.maximum(demand, 1e-12)
+    burn = fat_used / fmax(demand, 1e-12)
     lipotoxic = patankar(
         s.lipotoxic_frac, p.lipotoxic_k_in * overflow,
         p.lipotoxic_k_in * overflow + p.lipotoxic_k_out * (1.0 + burn), dt,

@@ -10,8 +10,8 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Mapping
 from functools import cache
-from types import SimpleNamespace
 from importlib import resources
+from types import SimpleNamespace
 from typing import Any
 
 import attrs
@@ -77,7 +77,8 @@ class Parameters:
 
     def namespace(self) -> SimpleNamespace:
         """A plain attribute bag for the kernels: the fastest lookup Python offers."""
-        return SimpleNamespace(**self.values)
+        # 0-d arrays and numpy scalars become floats, so one subject runs on plain floats.
+        return SimpleNamespace(**{k: (float(v) if np.ndim(v) == 0 else v) for k, v in self.values.items()})
 
     def evolve(self, **changes: Any) -> Parameters:
         unknown = set(changes) - set(self.values)

@@ -13,9 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-import numpy as np
-
-from sim.model.numerics import clip01, patankar
+from sim.model.numerics import clip01, fmax, fmin, patankar
 
 
 def signaling_health(s: Any, p: Any) -> Any:
@@ -26,7 +24,7 @@ def signaling_health(s: Any, p: Any) -> Any:
         * (1.0 - p.er_on_signal * s.er_stress_frac)
         * (1.0 + p.exercise_on_signal * s.exercise_memory_frac)
     )
-    return np.maximum(h, 0.0)
+    return fmax(h, 0.0)
 
 
 def signal_step(active: Any, health: Any, receptor_sig: Any, p: Any, dt: float) -> Any:
@@ -46,7 +44,7 @@ def glut4_step(membrane: Any, active: Any, u: Any, p: Any, dt: float) -> Any:
 
 def protein_synthesis(active: Any, energy: Any, er_stress: Any, p: Any) -> Any:
     """Relative protein synthesis: insulin (Akt → mTOR) and energy drive it; ER stress brakes it."""
-    return (0.6 + 0.8 * active) * np.minimum(energy / 0.6, 1.0) * (1.0 - p.er_on_synthesis * er_stress)
+    return (0.6 + 0.8 * active) * fmin(energy / 0.6, 1.0) * (1.0 - p.er_on_synthesis * er_stress)
 
 
 def signaling_proteins_step(sp: Any, synthesis: Any, ros: Any, p: Any, dt: float) -> Any:

@@ -11,15 +11,13 @@ from __future__ import annotations
 
 from typing import Any
 
-import numpy as np
-
 from sim.model.factors import factors_step
 from sim.model.glucose import glucose_step, liver_action
 from sim.model.gut import gut_step
 from sim.model.insulin import insulin_step
 from sim.model.lipids import lipid_step
 from sim.model.metabolism import metabolism_step
-from sim.model.numerics import drive_for_level
+from sim.model.numerics import drive_for_level, fmin
 from sim.model.receptors import HEALTHY_SURFACE, receptor_signal, receptor_step
 from sim.model.signaling import (
     glut4_step,
@@ -47,7 +45,7 @@ def step(s: Any, p: Any, u: Any, dt: float) -> tuple[Arrays, Arrays]:
     # Liver and fat tissue share the cell's resistance: fewer surface receptors and weaker
     # signaling make every tissue see less of the insulin that is there.
     surface = (rec.receptor_free_rel + rec.receptor_bound_rel) / HEALTHY_SURFACE
-    systemic = np.minimum(health * surface, 1.5)
+    systemic = fmin(health * surface, 1.5)
     action_l = liver_action(s.insulin_liver_uu_ml, systemic, p)
     glc = glucose_step(s, p, u, dt, gut.ra_mg_kg_min, membrane, action_l)
     lip = lipid_step(s, p, u, dt, gut.fat_g_min, gut.kcal_min, systemic)
