@@ -20,6 +20,7 @@ from sim.errors import UserError
 from sim.content import Catalog, default_catalog
 from sim.events import Action, Event, Phase, effect, meal
 from sim.model.inputs import INPUT_NAMES, Inputs
+from sim.model.numerics import clip01
 from sim.model.parameters import Parameters
 from sim.model.step import step
 from sim.presets import get_preset
@@ -65,7 +66,7 @@ class Simulation:
         self.history: list[TurnReport] = []
         children = np.random.SeedSequence(self.seed).spawn(len(SUBSYSTEMS))
         self.rngs = {name: np.random.Generator(np.random.PCG64(ss)) for name, ss in zip(SUBSYSTEMS, children, strict=True)}
-        self._p = params.namespace()
+        self._p = (params.column(0) if state.n == 1 else params).namespace()
         self._inputs = Inputs()
         self.base_inputs: dict[str, float] = {}
         self._handlers: dict[str, Callable[[int, Event], None]] = {
@@ -100,7 +101,7 @@ class Simulation:
     def set_params(self, params: Parameters) -> None:
         """Swap the parameters (e.g. a population's varied knobs) before or between turns."""
         self.params = params
-        self._p = params.namespace()
+        self._p = (params.column(0) if self.state.n == 1 else params).namespace()
 
     # --- scheduling ----------------------------------------------------------------------
     def schedule(self, event: Event) -> int:
@@ -229,7 +230,9 @@ class Simulation:
             for name, value in drives:
                 totals[name] = totals[name] + value
         for name in _CAPPED:
-            totals[name] = min(max(totals[name], 0.0), 1.0)
+            totals[name] = clip01(totals[name])
+        if self.state.n == 1:  # one subject runs on plain floats (see _integrate)
+            totals = {k: float(np.ravel(v)[0]) for k, v in totals.items()}
         self._inputs = Inputs(**totals)
 
     def hold_inputs(self, **values: float) -> None:
