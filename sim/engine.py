@@ -16,8 +16,8 @@ from typing import Any
 
 import numpy as np
 
-from sim.errors import UserError
 from sim.content import Catalog, default_catalog
+from sim.errors import UserError
 from sim.events import Action, Event, Phase, effect, meal
 from sim.model.inputs import INPUT_NAMES, Inputs
 from sim.model.numerics import clip01
@@ -285,6 +285,6 @@ class Simulation:
 
 def run_days(sim: Simulation, days: float, actions_per_turn: Iterable[Sequence[Action]] = ()) -> list[TurnReport]:
     """Advance whole turns covering ``days``; handy for studies and tests."""
-    n_turns = int(round(days * 1440 / sim.turn_min))
+    n_turns = round(days * 1440 / sim.turn_min)
     it = iter(actions_per_turn)
     return [sim.advance(next(it, ())) for _ in range(n_turns)]

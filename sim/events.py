@@ -27,7 +27,9 @@ class Phase(IntEnum):
     GOAL_CHECK = 9
 
 
-def _freeze(d: Mapping[str, Any] | None) -> tuple[tuple[str, Any], ...]:
+def _freeze(d: Mapping[str, Any] | tuple[tuple[str, Any], ...] | None) -> tuple[tuple[str, Any], ...]:
+    if isinstance(d, tuple):
+        return d
     return tuple(sorted((d or {}).items()))
 
 
@@ -37,7 +39,7 @@ class Event:
     kind: str
     phase: Phase
     label: str = ""
-    data: tuple[tuple[str, Any], ...] = attrs.field(default=(), converter=lambda d: d if isinstance(d, tuple) else _freeze(d))
+    data: tuple[tuple[str, Any], ...] = attrs.field(default=(), converter=_freeze)
 
     def get(self, key: str, default: Any = None) -> Any:
         return dict(self.data).get(key, default)

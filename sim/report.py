@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 import numpy as np
+from numpy.typing import NDArray
 
 from sim.events import Event
 from sim.model.numerics import fmax, fmin
@@ -22,7 +23,7 @@ from sim.snapshot import (
     STARVING_ENERGY_FRAC,
     Snapshot,
 )
-from sim.state import Array, State
+from sim.state import Array
 
 if TYPE_CHECKING:
     from sim.engine import Simulation
@@ -73,7 +74,7 @@ class TurnReport:
     events: tuple[Event, ...]
     snapshot: Snapshot
     stats: dict[str, Array] = attrs.field(repr=False)
-    indicators: dict[str, Array] = attrs.field(repr=False)
+    indicators: dict[str, NDArray[np.bool_]] = attrs.field(repr=False)
     causes: tuple[str, ...]
     goals: dict[str, Any] = attrs.field(factory=dict, repr=False)
 

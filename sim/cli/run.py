@@ -129,7 +129,7 @@ def run(args: argparse.Namespace) -> int:
     sim = Simulation.from_preset(args.preset, n=args.cells, seed=args.seed, turn_min=args.turn_min)
     sim.set_params(vary(sim.params, args.cells, args.spread, sim.rngs["population"]))
     sim.schedule_diet(args.diet, args.days)
-    n_turns = max(1, int(round(args.days * 1440 / args.turn_min)))
+    n_turns = max(1, round(args.days * 1440 / args.turn_min))
     population = args.cells > 1
     rows = []
     progress = Progress(n_turns, "turn") if population else None
