@@ -27,7 +27,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from sim.engine import Simulation  # noqa: E402
+from sim.engine import Simulation
 
 
 def pin_one_core() -> None:
