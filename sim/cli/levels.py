@@ -1,0 +1,64 @@
+"""``python -m sim levels``: list, check and prove level files.
+
+- ``levels list [PATH ...]``: title, turns and goals of each level.
+- ``levels check [PATH ...]``: validate files and folders; exit 0 when all are valid, 2 otherwise.
+- ``levels prove [PATH ...]``: show that ``search`` wins each level (with its stars) and ``idle``
+  loses it, with ``greedy``'s result as a difficulty hint; exit 2 when one is unwinnable or trivial.
+
+PATH defaults to the repository's ``levels/`` folder.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from typing import Any
+
+from sim.errors import LevelError
+from sim.levels import level_files, load_level
+from sim.levels.prove import prove
+
+
+def add_parser(sub: Any) -> None:
+    p = sub.add_parser("levels", help="list, check and prove level files", description=__doc__,
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("action", choices=("list", "check", "prove"), help="what to do")
+    p.add_argument("paths", nargs="*", help="level files or folders (default: levels/)")
+    p.add_argument("--seed", type=int, default=0, help="seed for prove (default 0)")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    files = level_files(args.paths)
+    missing = [f for f in files if not f.exists()]
+    if missing:
+        sys.stderr.write("".join(f"{f}: no such file or folder\n" for f in missing))
+        return 2
+    if not files:
+        sys.stderr.write("no level files (*.toml) found\n")
+        return 2
+    bad = 0
+    levels = []
+    for f in files:
+        try:
+            levels.append(load_level(f))
+            if args.action == "check":
+                print(f"ok  {f}")
+        except LevelError as e:
+            bad += 1
+            print(f"BAD {e}")
+    if args.action == "list":
+        for lv in levels:
+            print(f"{lv.slug:<28} {lv.title:<40} {lv.turns:>3} turns × {lv.turn_min:g} min, "
+                  f"{len(lv.goals)} goals, actions: {', '.join(a.slug for a in lv.actions) or '-'}")
+    if args.action == "prove":
+        t0 = time.perf_counter()
+        for lv in levels:
+            proof = prove(lv, args.seed)
+            print(proof.line(), flush=True)
+            bad += not proof.ok
+        print(f"proved {len(levels)} level(s) in {time.perf_counter() - t0:.1f}s")
+    if args.action == "check":
+        print(f"{len(files) - bad} of {len(files)} level file(s) valid")
+    return 2 if bad else 0

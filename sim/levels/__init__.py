@@ -1,0 +1,49 @@
+"""Levels: files, validation, rules of play, goals, scoring, and the run a player or bot plays.
+
+Public API (the game front end and the CLI build on these names)::
+
+    from sim.levels import load_level, campaign_levels, Level, LevelRun
+    level = load_level("levels/campaign/01_insulin_key.toml")
+    run = LevelRun(level, seed=0)
+    obs = run.observe(); report = run.step([Action("walk")]); result = run.result()
+
+Must not import pygame.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sim.levels.actions import ActionSpec
+from sim.levels.goals import GoalProgress
+from sim.levels.level import FailCondition, Goal, Level, Question
+from sim.levels.loader import load_level, parse_level
+from sim.levels.play import ActionNotAllowed, Playthrough
+from sim.levels.run import LevelResult, LevelRun, Observation
+
+
+def levels_dir() -> Path:
+    """The repository's ``levels/`` folder (it sits beside the ``sim`` package)."""
+    return Path(__file__).resolve().parent.parent.parent / "levels"
+
+
+def level_files(paths: list[str | Path] | None = None) -> list[Path]:
+    """Level files under ``paths`` (files and folders, recursively), sorted by name per folder."""
+    if not paths:
+        paths = [levels_dir()]
+    out: list[Path] = []
+    for p in map(Path, paths):
+        out.extend(sorted(p.rglob("*.toml")) if p.is_dir() else [p])
+    return out
+
+
+def campaign_levels() -> list[Level]:
+    """The campaign: ``levels/campaign/*.toml`` sorted by file name."""
+    return [load_level(p) for p in sorted((levels_dir() / "campaign").glob("*.toml"))]
+
+
+__all__ = [
+    "ActionNotAllowed", "ActionSpec", "FailCondition", "Goal", "GoalProgress", "Level", "LevelResult",
+    "LevelRun", "Observation", "Playthrough", "Question", "campaign_levels", "level_files", "levels_dir",
+    "load_level", "parse_level",
+]

@@ -1,0 +1,154 @@
+"""Goals, failure conditions, stars and score, tracked for N columns at once.
+
+``GoalTracker.update(report)`` reads each goal's quantity from a ``TurnReport`` (arrays over the
+columns) and keeps running counts: turns within bounds (``share_of_turns``), a running sum
+(``mean``), the last value (``end``), and for each failure condition how many turns in a row it
+has held. Stars: a goal's ``star`` is its tier; tier 1 must all be met to win, tiers 2 and 3 earn
+the second and third star (a tier with no goals counts as met). Score (0–1000): 250 per star plus
+up to 250 for how close the goals came (tier-1 goals weigh 3, tier 2 weigh 2, tier 3 weigh 1).
+Must not import pygame.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import attrs
+import numpy as np
+
+from sim.levels.level import FailCondition, Goal
+from sim.levels.quantities import read, show
+from sim.state import Array
+
+if TYPE_CHECKING:
+    from sim.report import TurnReport
+
+WEIGHTS = {1: 3.0, 2: 2.0, 3: 1.0}
+
+
+@attrs.frozen
+class GoalProgress:
+    """One goal's state for the player: ``value`` against ``target``; ``ok`` = met so far."""
+
+    text: str
+    value: float
+    target: float
+    ok: bool
+    kind: str
+    star: int
+    shown: str  # value in words, e.g. "75% of turns" or "6.2 mmol/L"
+
+
+def within(v: Array, above: float | None, below: float | None) -> Array:
+    ok = np.ones(v.shape, dtype=bool)
+    if above is not None:
+        ok &= v > above
+    if below is not None:
+        ok &= v < below
+    return ok
+
+
+def closeness(v: Array, above: float | None, below: float | None) -> Array:
+    """1 inside the bounds, falling towards 0 with the distance outside (relative to the bound)."""
+    gap = np.zeros(v.shape)
+    if above is not None:
+        gap = np.maximum(gap, (above - v) / max(abs(above), 1e-3))
+    if below is not None:
+        gap = np.maximum(gap, (v - below) / max(abs(below), 1e-3))
+    return np.clip(1.0 - gap, 0.0, 1.0)
+
+
+class GoalTracker:
+    def __init__(self, goals: Sequence[Goal], fails: Sequence[FailCondition], n: int, turns_total: int) -> None:
+        self.goals = tuple(goals)
+        self.fails = tuple(fails)
+        self.n = n
+        self.turns_total = turns_total
+        self.turns = 0
+        self.counts = np.zeros((len(self.goals), n))
+        self.sums = np.zeros((len(self.goals), n))
+        self.last = np.zeros((len(self.goals), n))
+        self.streaks = np.zeros((len(self.fails), n), dtype=np.int64)
+        self.failed = np.full(n, -1, dtype=np.int64)  # index of the failure condition, -1 if none
+        self.failed_turn = np.full(n, -1, dtype=np.int64)
+
+    def take(self, idx: np.ndarray) -> GoalTracker:
+        t = GoalTracker.__new__(GoalTracker)
+        t.goals, t.fails, t.n, t.turns_total, t.turns = self.goals, self.fails, len(idx), self.turns_total, self.turns
+        for name in ("counts", "sums", "last", "streaks"):
+            setattr(t, name, getattr(self, name)[:, idx].copy())
+        t.failed = self.failed[idx].copy()
+        t.failed_turn = self.failed_turn[idx].copy()
+        return t
+
+    def update(self, report: TurnReport) -> None:
+        for g, goal in enumerate(self.goals):
+            v = read(report, goal.quantity)
+            self.counts[g] += within(v, goal.above, goal.below)
+            self.sums[g] += v
+            self.last[g] = v
+        for f, cond in enumerate(self.fails):
+            hit = within(read(report, cond.quantity), cond.above, cond.below)
+            self.streaks[f] = np.where(hit, self.streaks[f] + 1, 0)
+            newly = (self.streaks[f] >= cond.turns) & (self.failed < 0)
+            self.failed[newly] = f
+            self.failed_turn[newly] = self.turns
+        self.turns += 1
+
+    # --- per goal, all columns ---------------------------------------------------------------
+    def values(self, g: int, final: bool = False) -> Array:
+        goal = self.goals[g]
+        if goal.kind == "share_of_turns":
+            return self.counts[g] / max(self.turns_total if final else self.turns, 1)
+        if goal.kind == "mean":
+            return self.sums[g] / max(self.turns, 1)
+        return self.last[g].copy()
+
+    def met(self, g: int, final: bool = False) -> Array:
+        goal = self.goals[g]
+        v = self.values(g, final)
+        if goal.kind == "share_of_turns":
+            return v >= goal.share - 1e-12
+        return within(v, goal.above, goal.below)
+
+    def progress_frac(self, g: int, final: bool = False) -> Array:
+        goal = self.goals[g]
+        v = self.values(g, final)
+        if goal.kind == "share_of_turns":
+            return np.clip(v / goal.share, 0.0, 1.0)
+        return closeness(v, goal.above, goal.below)
+
+    # --- outcome ------------------------------------------------------------------------------
+    def stars(self, final: bool = True) -> Array:
+        """0–3 per column: 0 when a tier-1 goal is missed or a failure condition struck."""
+        stars = np.zeros(self.n, dtype=np.int64)
+        ok = self.failed < 0
+        for tier in (1, 2, 3):
+            for g, goal in enumerate(self.goals):
+                if goal.star == tier:
+                    ok = ok & self.met(g, final)
+            stars = np.where(ok, tier, stars)
+        return stars
+
+    def score(self, final: bool = True) -> Array:
+        if not self.goals:
+            return np.zeros(self.n)
+        w = np.array([WEIGHTS.get(goal.star, 1.0) for goal in self.goals])
+        prog = np.stack([self.progress_frac(g, final) for g in range(len(self.goals))])
+        closeness_part = (w[:, None] * prog).sum(axis=0) / w.sum()
+        return np.round(250.0 * self.stars(final) + 250.0 * closeness_part)
+
+    def progress(self, i: int = 0, final: bool = False) -> dict[str, GoalProgress]:
+        out = {}
+        for g, goal in enumerate(self.goals):
+            v = float(self.values(g, final)[i])
+            ok = bool(self.met(g, final)[i])
+            if goal.kind == "share_of_turns":
+                out[goal.slug] = GoalProgress(goal.text, v, goal.share, ok, goal.kind, goal.star,
+                                              f"{100 * v:.0f}% of turns (need {100 * goal.share:.0f}%)")
+            else:
+                target = goal.above if goal.above is not None else goal.below
+                out[goal.slug] = GoalProgress(goal.text, v, float(target if target is not None else 0.0), ok,
+                                              goal.kind, goal.star, show(goal.quantity, v))
+        return out

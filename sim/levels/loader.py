@@ -1,0 +1,457 @@
+"""Read, structure and check level files; every problem becomes one ``LevelError`` listing all.
+
+Three passes, each collecting every problem it finds: TOML syntax (``tomllib``, with its line),
+structure (``cattrs`` with strict scalar hooks: a string is never silently a number; unknown keys
+are errors with a "did you mean"), and meaning (known meals and stressors, times inside the
+level, sane ranges). Messages read ``file:line: key.path: found …; allowed …``.
+Must not import pygame.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import json
+import math
+import tomllib
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any, get_args, get_origin
+
+import attrs
+import cattrs
+from cattrs.errors import (
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
+
+from sim.content import default_catalog
+from sim.errors import LevelError
+from sim.levels.actions import RULE_KEYS, ActionSpec, action_tables
+from sim.levels.level import FailCondition, Goal, Level, Question
+from sim.levels.locate import locate
+from sim.levels.quantities import QUANTITIES
+from sim.levels.schema import EVENT_KINDS, GOAL_KINDS, LevelFile
+from sim.model.parameters import CELL_TYPES, specs
+from sim.presets import presets
+from sim.state import NAMES
+
+MAX_TURNS = 1000
+MAX_LENGTH_MIN = 60 * 1440.0
+BIG = 1e6
+
+
+class _Bad(ValueError):
+    """A value of the wrong type, with what was found and what is allowed."""
+
+    def __init__(self, found: Any, allowed: str) -> None:
+        super().__init__(f"found {_show(found)}; allowed: {allowed}")
+
+
+def _show(v: Any) -> str:
+    kind = {bool: "true/false", int: "a whole number", float: "a number", str: "text",
+            list: "a list", dict: "a table"}.get(type(v), type(v).__name__)
+    text = repr(v) if not isinstance(v, dict | list) else ("[…]" if isinstance(v, list) else "{…}")
+    if len(text) > 40:
+        text = text[:37] + "…"
+    return f"{text} ({kind})"
+
+
+def _suggest(word: str, options: list[str]) -> str:
+    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+# --- strict structuring ------------------------------------------------------------------------
+def _float(v: Any, _t: Any) -> float:
+    if isinstance(v, bool) or not isinstance(v, int | float):
+        raise _Bad(v, "a number")
+    try:
+        f = float(v)
+    except OverflowError:
+        raise _Bad(v, f"a number of at most {BIG:g}") from None
+    if not math.isfinite(f):
+        raise _Bad(v, "a finite number")
+    return f
+
+
+def _int(v: Any, _t: Any) -> int:
+    if isinstance(v, bool) or not isinstance(v, int):
+        raise _Bad(v, "a whole number")
+    return int(v)
+
+
+def _str(v: Any, _t: Any) -> str:
+    if not isinstance(v, str):
+        raise _Bad(v, "text in quotes")
+    return v
+
+
+def _note(e: Exception, index: int | str, t: Any) -> Exception:
+    e.__notes__ = [IterableValidationNote(f"Structuring @ {index!r}", index, t)]
+    return e
+
+
+def _list_hook(conv: cattrs.Converter) -> Callable[[Any], Callable[[Any, Any], Any]]:
+    def factory(t: Any) -> Callable[[Any, Any], Any]:
+        (inner,) = get_args(t) or (Any,)
+
+        def hook(v: Any, _t: Any) -> list[Any]:
+            if not isinstance(v, list):
+                raise _Bad(v, "a list [ … ] (or [[tables]])")
+            out, errs = [], []
+            for i, x in enumerate(v):
+                try:
+                    out.append(conv.structure(x, inner))
+                except Exception as e:  # noqa: BLE001 - regrouped with its index, reported to the user
+                    errs.append(_note(e, i, inner))
+            if errs:
+                raise IterableValidationError(f"While structuring {t}", errs, t)
+            return out
+
+        return hook
+
+    return factory
+
+
+def _dict_hook(conv: cattrs.Converter) -> Callable[[Any], Callable[[Any, Any], Any]]:
+    def factory(t: Any) -> Callable[[Any, Any], Any]:
+        _k, inner = get_args(t) or (str, Any)
+
+        def hook(v: Any, _t: Any) -> dict[str, Any]:
+            if not isinstance(v, dict):
+                raise _Bad(v, "a table { … }")
+            if inner is Any:
+                return dict(v)
+            out, errs = {}, []
+            for k, x in v.items():
+                try:
+                    out[k] = conv.structure(x, inner)
+                except Exception as e:  # noqa: BLE001
+                    errs.append(_note(e, k, inner))
+            if errs:
+                raise IterableValidationError(f"While structuring {t}", errs, t)
+            return out
+
+        return hook
+
+    return factory
+
+
+def _converter() -> cattrs.Converter:
+    c = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+    c.register_structure_hook(float, _float)
+    c.register_structure_hook(int, _int)
+    c.register_structure_hook(str, _str)
+    c.register_structure_hook_factory(lambda t: get_origin(t) is list, _list_hook(c))
+    c.register_structure_hook_factory(lambda t: get_origin(t) is dict, _dict_hook(c))
+    return c
+
+
+_CONVERTER = _converter()
+
+
+def _format(exc: BaseException, _t: Any) -> str:
+    if isinstance(exc, _Bad):
+        return str(exc)
+    if isinstance(exc, KeyError):
+        return "required key is missing"
+    if isinstance(exc, ForbiddenExtraKeysError):
+        allowed = [f.name for f in attrs.fields(exc.cl)]
+        parts = [f"unknown key {k!r}{_suggest(k, allowed)}" for k in sorted(exc.extra_fields)]
+        return "; ".join(parts) + f"; allowed: {', '.join(allowed)}"
+    if isinstance(exc, TypeError | AttributeError):
+        return "found a value of the wrong kind here; allowed: a table { … }"
+    return f"invalid value ({exc})"
+
+
+def _clean_path(p: str) -> str:
+    p = p.removeprefix("$").removeprefix(".")
+    # mapping keys: ['walk'] → .walk
+    out = []
+    i = 0
+    while i < len(p):
+        if p.startswith("['", i):
+            j = p.index("']", i)
+            out.append("." + p[i + 2:j])
+            i = j + 2
+        else:
+            out.append(p[i])
+            i += 1
+    return "".join(out).lstrip(".")
+
+
+# --- errors -------------------------------------------------------------------------------------
+class _Problems:
+    def __init__(self, name: str, text: str) -> None:
+        self.name = name
+        self.text = text
+        self.items: list[tuple[int | None, str, str]] = []
+
+    def add(self, path: str, message: str) -> None:
+        self.items.append((locate(self.text, path) if path else None, path, message))
+
+    def raise_if_any(self) -> None:
+        if not self.items:
+            return
+        lines = []
+        for line, path, msg in self.items:
+            where = f"{self.name}:{line}" if line else self.name
+            lines.append(f"{where}: {path + ': ' if path else ''}{msg}")
+        head = f"{self.name}: {len(lines)} problem{'s' if len(lines) > 1 else ''}"
+        raise LevelError(head + "\n  " + "\n  ".join(lines) if len(lines) > 1 else lines[0])
+
+
+def _num(p: _Problems, path: str, v: float | None, lo: float, hi: float, what: str = "") -> None:
+    if v is not None and not (lo <= v <= hi):
+        p.add(path, f"found {v:g}; allowed: {what or f'{lo:g} to {hi:g}'}")
+
+
+def _known(p: _Problems, path: str, v: str, options: list[str], what: str) -> bool:
+    if v in options:
+        return True
+    shown = ", ".join(sorted(options)) if len(options) <= 30 else f"{len(options)} {what}s, see docs/levels.md"
+    p.add(path, f"unknown {what} {v!r}{_suggest(v, options)}; allowed: {shown}")
+    return False
+
+
+# --- the three passes -----------------------------------------------------------------------------
+def load_level(path: str | Path) -> Level:
+    """Read and validate a level file; raises ``LevelError`` naming every problem at once."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise LevelError(f"{path}: cannot read the level file ({e.strerror or e})") from None
+    return parse_level(data, path)
+
+
+def parse_level(data: bytes | str, path: str | Path | None = None) -> Level:
+    name = str(path) if path is not None else "<level>"
+    try:
+        text = data.decode("utf-8") if isinstance(data, bytes) else data
+    except UnicodeDecodeError as e:
+        raise LevelError(f"{name}: not UTF-8 text (byte {e.start})") from None
+    problems = _Problems(name, text)
+    if not text.strip():
+        raise LevelError(f"{name}: the file is empty; a level needs at least title, briefing, turns, turn_min and [[goals]]")
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:
+        raise LevelError(f"{name}: not valid TOML: {e}") from None
+    try:
+        spec = _CONVERTER.structure(raw, LevelFile)
+    except (ClassValidationError, IterableValidationError) as e:
+        for msg in cattrs.transform_error(e, path="$", format_exception=_format):
+            m, _, p = msg.rpartition(" @ ")
+            problems.add(_clean_path(p), m)
+        problems.raise_if_any()
+        raise LevelError(f"{name}: invalid level") from None
+    except Exception as e:  # noqa: BLE001 - anything cattrs raises outside its groups
+        raise LevelError(f"{name}: invalid level ({_format(e, None)})") from None
+    level = _check(spec, raw, problems, path)
+    problems.raise_if_any()
+    assert level is not None
+    return level
+
+
+def content_hash(raw: Mapping[str, Any]) -> str:
+    """SHA-256 of the level's parsed data (comments and layout do not count)."""
+    blob = json.dumps(raw, sort_keys=True, default=str, separators=(",", ":")).encode()
+    return hashlib.sha256(blob).hexdigest()
+
+
+def _check(spec: LevelFile, raw: Mapping[str, Any], p: _Problems, path: str | Path | None) -> Level | None:
+    if not spec.title.strip():
+        p.add("title", "is empty; allowed: a short title")
+    if not spec.briefing.strip():
+        p.add("briefing", "is empty; allowed: a few sentences in plain words")
+    _num(p, "turns", spec.turns, 1, MAX_TURNS)
+    _num(p, "turn_min", spec.turn_min, 5, 1440, "5 to 1440 minutes")
+    length = spec.turns * spec.turn_min
+    if 0 < spec.turns <= MAX_TURNS and length > MAX_LENGTH_MIN:
+        p.add("turns", f"the level lasts {length:g} min; allowed: at most {MAX_LENGTH_MIN:g} (60 days)")
+    _num(p, "budget_per_day", spec.budget_per_day, 0, 1000)
+    _num(p, "start_clock_min", spec.start_clock_min, 0.0, 1439.0, "0 to 1439 (minutes after midnight)")
+
+    catalog = default_catalog()
+    if spec.content:
+        bad = set(spec.content) - {"meals", "stressors", "actions", "diets"}
+        for k in sorted(bad):
+            p.add(f"content.{k}", f"unknown table{_suggest(k, ['meals', 'stressors', 'actions', 'diets'])}; allowed: meals, stressors, actions, diets")
+        if not bad:
+            try:
+                catalog = catalog.merged({k: _strip_rules(k, v) for k, v in spec.content.items()})
+            except (ValueError, TypeError, KeyError, AttributeError) as e:
+                p.add("content", f"invalid entry ({e}); allowed: tables laid out like sim/data/content.toml")
+
+    # cell
+    c = spec.cell
+    if _known(p, "cell.preset", c.preset, sorted(presets()), "preset") and c.type is not None:
+        _known(p, "cell.type", c.type, list(CELL_TYPES), "cell type")
+    knob_names = sorted(specs()["knobs"])
+    for k, v in c.knobs.items():
+        if _known(p, f"cell.knobs.{k}", k, knob_names, "knob"):
+            _num(p, f"cell.knobs.{k}", v, 0.0, 10.0)
+    for k, v in c.state.items():
+        if _known(p, f"cell.state.{k}", k, list(NAMES), "state variable"):
+            _num(p, f"cell.state.{k}", v, 0.0, BIG)
+    if spec.diet is not None:
+        _known(p, "diet", spec.diet, sorted(catalog.diets), "diet")
+
+    # events
+    for i, e in enumerate(spec.events):
+        at = f"events[{i}]"
+        if not _known(p, f"{at}.kind", e.kind, list(EVENT_KINDS), "event kind"):
+            continue
+        _num(p, f"{at}.time_min", e.time_min, 0.0, max(length - 1e-9, 0.0), f"0 to {length:g} (inside the level, which lasts {length:g} min)")
+        _num(p, f"{at}.jitter_min", e.jitter_min, 0.0, max(length, 0.0))
+        _num(p, f"{at}.chance", e.chance, 0.0, 1.0)
+        _num(p, f"{at}.intensity", e.intensity, 0.0, 10.0)
+        if e.duration_min is not None:
+            _num(p, f"{at}.duration_min", e.duration_min, 1.0, MAX_LENGTH_MIN)
+        need = {"meal": "meal", "stressor": "stressor", "message": "text"}[e.kind]
+        for other in ("meal", "stressor"):
+            if other != need and getattr(e, other) is not None:
+                p.add(f"{at}.{other}", f"is only for events of kind {other!r}; this event is a {e.kind!r}")
+        if e.kind == "meal":
+            if e.meal is None:
+                p.add(f"{at}.meal", "required key is missing for a meal event")
+            else:
+                _known(p, f"{at}.meal", e.meal, sorted(catalog.meals), "meal")
+        elif e.kind == "stressor":
+            if e.stressor is None:
+                p.add(f"{at}.stressor", "required key is missing for a stressor event")
+            else:
+                _known(p, f"{at}.stressor", e.stressor, sorted(catalog.stressors), "stressor")
+        elif not e.text.strip():
+            p.add(f"{at}.text", "required for a message event; allowed: a sentence in plain words")
+
+    actions = _actions(spec, raw, catalog, p)
+    goals = _goals(spec, p)
+    fails = _fails(spec, p)
+    questions = []
+    for i, q in enumerate(spec.questions):
+        if len(q.choices) < 2:
+            p.add(f"questions[{i}].choices", f"found {len(q.choices)} choice(s); allowed: at least 2")
+        elif not (0 <= q.answer < len(q.choices)):
+            p.add(f"questions[{i}].answer", f"found {q.answer}; allowed: 0 to {len(q.choices) - 1} (the index of the right choice)")
+        questions.append(Question(q.prompt, tuple(q.choices), q.answer, q.explain))
+    if p.items:
+        return None
+    slug = spec.slug or (Path(path).stem if path is not None else "level")
+    preset = presets()[c.preset]
+    return Level(
+        slug=slug, title=spec.title.strip(), briefing=" ".join(spec.briefing.split()),
+        cell_type=c.type or preset.cell_type, turns=spec.turns, turn_min=spec.turn_min,
+        content_hash=content_hash(raw), path=Path(path) if path is not None else None,
+        actions=tuple(actions), goals=tuple(goals), fails=tuple(fails), questions=tuple(questions),
+        events=tuple(spec.events), cell=c, diet=spec.diet, budget_per_day=spec.budget_per_day,
+        start_clock_min=spec.start_clock_min,
+        catalog=catalog,
+    )
+
+
+def _strip_rules(table: str, entries: Any) -> Any:
+    """A level's ``[content.actions]`` may carry rules of play; the engine's catalog ignores them."""
+    if table != "actions" or not isinstance(entries, Mapping):
+        return entries
+    return {k: {kk: vv for kk, vv in dict(v).items() if kk not in RULE_KEYS} if isinstance(v, Mapping) else v
+            for k, v in entries.items()}
+
+
+def _actions(spec: LevelFile, raw: Mapping[str, Any], catalog: Any, p: _Problems) -> list[ActionSpec]:
+    tables = action_tables(spec.content)
+    out: list[ActionSpec] = []
+    keys_used: dict[str, str] = {}
+    auto_keys = iter("123456789qwertyuiop")
+    reserved = {r.hotkey for r in spec.actions.values() if r.hotkey}
+    for slug, rules in spec.actions.items():
+        at = f"actions.{slug}"
+        options = sorted(set(catalog.actions) | set(catalog.meals))
+        if not _known(p, at, slug, options, "action"):
+            continue
+        base = tables.get(slug, {})
+        eff = catalog.actions.get(slug)
+        meal = catalog.meals.get(slug)
+        title = rules.title or (eff.title if eff else meal.title if meal else slug)
+        explain = rules.explain or (eff.explain if eff else f"Eat {title.lower()} now.")
+        try:
+            cost = rules.cost if rules.cost is not None else _int(base.get("cost", 1), int)
+            cooldown = rules.cooldown_turns if rules.cooldown_turns is not None else _int(base.get("cooldown_turns", 0), int)
+            uses = rules.uses if rules.uses is not None else (None if base.get("uses") is None else _int(base["uses"], int))
+            next_meal = base.get("next_meal")
+            scale = _float(base.get("next_meal_scale", 1.0), float)
+            skip = _float(base.get("skip_meals_min", 0.0), float)
+        except _Bad as e:
+            p.add(at, f"the catalog's rules for this action are invalid: {e}")
+            continue
+        _num(p, f"{at}.cost", cost, 0, 100)
+        _num(p, f"{at}.cooldown_turns", cooldown, 0, MAX_TURNS)
+        if uses is not None:
+            _num(p, f"{at}.uses", uses, 1, MAX_TURNS)
+        if next_meal is not None and (not isinstance(next_meal, str) or next_meal not in catalog.meals):
+            p.add(at, f"the catalog's next_meal {next_meal!r} is not a known meal")
+            next_meal = None
+        _num(p, at, scale, 0.0, 5.0, "next_meal_scale from 0 to 5")
+        _num(p, at, skip, 0.0, MAX_LENGTH_MIN, "skip_meals_min from 0 to 86400")
+        hotkey = rules.hotkey if rules.hotkey is not None else base.get("hotkey")
+        if hotkey is not None and not (isinstance(hotkey, str) and len(hotkey) == 1 and hotkey.isprintable() and not hotkey.isspace()):
+            p.add(f"{at}.hotkey", f"found {hotkey!r}; allowed: one letter, digit or sign")
+            hotkey = None
+        if hotkey is not None and hotkey in keys_used:
+            if rules.hotkey is not None:
+                p.add(f"{at}.hotkey", f"{hotkey!r} is already the key of {keys_used[hotkey]!r}; allowed: a key no other action uses")
+            hotkey = None
+        if hotkey is None:
+            hotkey = next((k for k in auto_keys if k not in keys_used and k not in reserved), "?")
+        keys_used[hotkey] = slug
+        out.append(ActionSpec(slug, title, hotkey, cost, cooldown, uses, explain, next_meal, scale, skip))
+    return out
+
+
+def _bounds(p: _Problems, at: str, above: float | None, below: float | None) -> None:
+    if above is None and below is None:
+        p.add(at, "needs 'above' or 'below' (or both); found neither")
+    for k, v in (("above", above), ("below", below)):
+        _num(p, f"{at}.{k}", v, -BIG, BIG)
+    if above is not None and below is not None and above >= below:
+        p.add(f"{at}.below", f"found below = {below:g} not above 'above' = {above:g}; allowed: a range with above < below")
+
+
+def _goals(spec: LevelFile, p: _Problems) -> list[Goal]:
+    out = []
+    seen: set[str] = set()
+    if not spec.goals:
+        p.add("goals", "found no goals; allowed: at least one [[goals]] with star = 1")
+    elif not any(g.star == 1 for g in spec.goals):
+        p.add("goals", "no goal has star = 1; allowed: at least one goal needed to win")
+    for i, g in enumerate(spec.goals):
+        at = f"goals[{i}]"
+        if g.slug in seen:
+            p.add(f"{at}.slug", f"{g.slug!r} is used twice; allowed: a slug unique in the level")
+        seen.add(g.slug)
+        ok = _known(p, f"{at}.kind", g.kind, list(GOAL_KINDS), "goal kind")
+        ok = _known(p, f"{at}.quantity", g.quantity, list(QUANTITIES), "quantity") and ok
+        _bounds(p, at, g.above, g.below)
+        _num(p, f"{at}.share", g.share, 0.01, 1.0, "0.01 to 1 (a share of turns)")
+        _num(p, f"{at}.star", g.star, 1, 3)
+        if ok and (g.above is not None or g.below is not None):
+            text = g.text or Goal.default_text(g.kind, g.quantity, g.above, g.below, g.share)
+            out.append(Goal(g.slug, text, g.kind, g.quantity, g.above, g.below, g.share, g.star))
+    return out
+
+
+def _fails(spec: LevelFile, p: _Problems) -> list[FailCondition]:
+    out = []
+    for i, f in enumerate(spec.fail):
+        at = f"fail[{i}]"
+        ok = _known(p, f"{at}.quantity", f.quantity, list(QUANTITIES), "quantity")
+        _bounds(p, at, f.above, f.below)
+        _num(p, f"{at}.turns", f.turns, 1, MAX_TURNS)
+        if ok and (f.above is not None or f.below is not None):
+            text = f.text or FailCondition.default_text(f.quantity, f.above, f.below, f.turns)
+            out.append(FailCondition(f.slug, text, f.quantity, f.above, f.below, f.turns))
+    return out

@@ -1,0 +1,27 @@
+"""Bots that play levels: a ``Policy`` maps an observation to this turn's actions.
+
+Built in: ``idle`` (does nothing), ``greedy`` (one-step look-ahead over every legal choice,
+evaluated as one vectorised population) and ``search`` (beam search over whole action sequences,
+each depth one vectorised population of candidate futures). ``get_policy(name)`` makes one.
+Must not import pygame.
+"""
+
+from __future__ import annotations
+
+from sim.policies.base import Policy, evaluate, options_for
+from sim.policies.greedy import Greedy
+from sim.policies.idle import Idle
+from sim.policies.search import BeamSearch
+
+POLICIES = {"idle": Idle, "greedy": Greedy, "search": BeamSearch}
+
+
+def get_policy(name: str) -> Policy:
+    if name not in POLICIES:
+        from sim.errors import UserError
+
+        raise UserError(f"unknown policy {name!r}; choose one of: {', '.join(POLICIES)}")
+    return POLICIES[name]()  # type: ignore[no-any-return]
+
+
+__all__ = ["POLICIES", "BeamSearch", "Greedy", "Idle", "Policy", "evaluate", "get_policy", "options_for"]
