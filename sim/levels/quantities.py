@@ -38,7 +38,7 @@ QUANTITIES: dict[str, Quantity] = {
         Quantity("energy_low", "stats", "min_energy_frac", "the cell's energy, even at its lowest,", "%"),
         Quantity("energy_mean", "stats", "mean_cell_energy_frac", "the cell's average energy", "%"),
         Quantity("uptake_mean", "stats", "mean_cell_uptake_mg_kg_min", "glucose entering the cell", "mg/kg/min"),
-        Quantity("signal_health_mean", "stats", "mean_signaling_health", "how well signaling passes the insulin message on", "%"),
+        Quantity("signal_health_mean", "stats", "mean_signaling_health", "the strength of insulin signaling", "%"),
         Quantity("glucose", "snapshot", "blood_glucose_mmol_l", "blood glucose", "mmol/L"),
         Quantity("insulin", "snapshot", "blood_insulin_uu_ml", "blood insulin", "µU/mL"),
         Quantity("energy", "snapshot", "cell_energy_frac", "the cell's energy", "%"),
