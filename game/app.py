@@ -1,0 +1,220 @@
+"""The window, the scene stack and the main loop.
+
+``App.start()`` opens a 1280×720 logical surface with ``SCALED | RESIZABLE`` (SDL scales it to the
+window and maps mouse coordinates back), loads fonts, sound and the player's files, and pushes the
+title scene. ``App.step(dt)`` handles pending events, updates the top scene and draws the stack
+(overlays draw over the scene below them); ``run()`` calls it at 60 fps with ``dt`` clamped, and
+tests call it with a fixed ``dt``. F11 toggles fullscreen anywhere; losing focus pauses play.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import attrs
+import pygame
+
+from game.fonts import ASSETS, Fonts, Labels
+from game.i18n import _
+from game.settings import Progress, Settings, Store
+from game.sound import Sound
+from game.theme import palette
+from game.ui import Tooltips, draw_toasts
+
+WIDTH, HEIGHT = 1280, 720
+MAX_DT = 0.1
+SETTLE_S = 0.5
+
+
+class App:
+    def __init__(self, store: Store | None = None) -> None:
+        self.store = store or Store()
+        self.settings = Settings()
+        self.progress = Progress()
+        self.stack: list = []
+        self.running = False
+        self.time = 0.0
+        self.frames = 0
+        self.toasts: list[list] = []  # [text, seconds left]
+        self.screen: pygame.Surface | None = None
+        self.on_frame: Callable[[App], None] | None = None
+        self._window_born = 0.0
+
+    # --- start-up ---------------------------------------------------------------------------
+    def start(self, first_scene: str = "title") -> None:
+        pygame.init()
+        self.settings = self.store.load_settings()
+        self.progress = self.store.load_progress()
+        icon = ASSETS / "images" / "icon.png"
+        if icon.exists():
+            pygame.display.set_icon(pygame.image.load(str(icon)))
+        flags = pygame.SCALED | pygame.RESIZABLE
+        if self.settings.fullscreen:
+            flags |= pygame.FULLSCREEN
+        self.screen = pygame.display.set_mode((WIDTH, HEIGHT), flags)
+        pygame.display.set_caption(_("Amid Plenty"))
+        self._drop_window_churn()
+        pygame.key.set_repeat(350, 45)
+        self.fonts = Fonts(self.settings.text_scale)
+        self.labels = Labels(self.fonts)
+        self.tooltips = Tooltips()
+        self.sound = Sound()
+        self.sound.start(self.settings.effective_volume)
+        for m in self.store.messages:
+            self.toast(m)
+        self.store.messages.clear()
+        self.running = True
+        if first_scene:
+            from game.scenes import make
+
+            self.push(make(first_scene, self))
+
+    @property
+    def pal(self):
+        return palette(self.settings.colorblind)
+
+    # --- settings and progress ---------------------------------------------------------------
+    def apply_settings(self, new: Settings) -> None:
+        old, self.settings = self.settings, new
+        if new.text_scale_pct != old.text_scale_pct:
+            self.fonts.scale = new.text_scale
+            self.labels.clear()
+        if new.colorblind != old.colorblind:
+            self.labels.clear()
+        if new.fullscreen != old.fullscreen and self._is_fullscreen() != new.fullscreen:
+            self._toggle_fullscreen()
+        self.sound.set_volume(new.effective_volume)
+        self.store.save_settings(new)
+        self._flush_store_messages()
+        for s in self.stack:
+            s.layout()
+
+    def record_result(self, slug: str, won: bool, stars: int, score: float) -> None:
+        self.progress = self.progress.record(slug, won, stars, score)
+        self.store.save_progress(self.progress)
+        self._flush_store_messages()
+
+    def _flush_store_messages(self) -> None:
+        for m in self.store.messages:
+            self.toast(m)
+        self.store.messages.clear()
+
+    def toast(self, text: str, seconds: float = 6.0) -> None:
+        self.toasts.append([text, seconds])
+
+    # --- fullscreen ----------------------------------------------------------------------------
+    def _is_fullscreen(self) -> bool:
+        surf = pygame.display.get_surface()
+        return bool(surf and surf.get_flags() & pygame.FULLSCREEN)
+
+    def _toggle_fullscreen(self) -> None:
+        try:
+            pygame.display.toggle_fullscreen()
+        except pygame.error as e:
+            self.toast(_("Fullscreen is not available here: {why}").format(why=e))
+
+    def _drop_window_churn(self) -> None:
+        """Creating or re-creating a window sends focus-lost/gained pairs for a moment; they are not
+        the player's, so they are dropped now and ignored for ``SETTLE_S`` of app time."""
+        self._window_born = self.time
+        pygame.event.pump()
+        pygame.event.clear((pygame.WINDOWFOCUSLOST, pygame.WINDOWFOCUSGAINED, pygame.ACTIVEEVENT,
+                            pygame.WINDOWENTER, pygame.WINDOWLEAVE))
+
+    def toggle_fullscreen(self) -> None:
+        self._toggle_fullscreen()
+        self._drop_window_churn()
+        self.settings = attrs.evolve(self.settings, fullscreen=not self.settings.fullscreen)
+        self.store.save_settings(self.settings)
+        self._flush_store_messages()
+
+    # --- the stack ----------------------------------------------------------------------------
+    @property
+    def top(self):
+        return self.stack[-1] if self.stack else None
+
+    def push(self, scene) -> None:
+        self.stack.append(scene)
+        scene.enter()
+
+    def pop(self) -> None:
+        if self.stack:
+            self.stack.pop().exit()
+        if not self.stack:
+            self.running = False
+        else:
+            self.stack[-1].resume()
+
+    def replace(self, scene) -> None:
+        if self.stack:
+            self.stack.pop().exit()
+        self.push(scene)
+
+    def pop_to(self, cls_name: str) -> None:
+        """Pop scenes until one of class ``cls_name`` is on top (or only the title remains)."""
+        while len(self.stack) > 1 and type(self.stack[-1]).__name__ != cls_name:
+            self.stack.pop().exit()
+        self.stack[-1].resume()
+
+    def quit(self) -> None:
+        self.running = False
+
+    # --- the loop -----------------------------------------------------------------------------
+    def handle(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.QUIT:
+            self.running = False
+            return
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_F11:
+            self.toggle_fullscreen()
+            return
+        if event.type == pygame.WINDOWFOCUSLOST:
+            if self.time - self._window_born < SETTLE_S:
+                return
+            for s in reversed(self.stack):
+                s.on_focus_lost()
+                break
+            return
+        if event.type == pygame.MOUSEMOTION:
+            self.tooltips.mouse = event.pos
+        if event.type in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN):
+            self.tooltips.reset()
+        if self.top is not None:
+            self.top.handle(event)
+
+    def step(self, dt: float) -> None:
+        dt = min(max(dt, 0.0), MAX_DT)
+        self.time += dt
+        for event in pygame.event.get():
+            self.handle(event)
+            if not self.running:
+                return
+        if not self.stack:
+            return
+        self.top.update(dt)
+        self.tooltips.update(dt)
+        for t in self.toasts:
+            t[1] -= dt
+        self.toasts = [t for t in self.toasts if t[1] > 0]
+        self.draw()
+        pygame.display.flip()
+        self.frames += 1
+        if self.on_frame:
+            self.on_frame(self)
+
+    def draw(self, surface: pygame.Surface | None = None) -> None:
+        surface = surface or self.screen
+        base = len(self.stack) - 1
+        while base > 0 and self.stack[base].overlay:
+            base -= 1
+        for s in self.stack[base:]:
+            s.draw(surface)
+        self.tooltips.draw(surface, self)
+        draw_toasts(surface, self)
+
+    def run(self) -> None:
+        clock = pygame.time.Clock()
+        while self.running:
+            dt = clock.tick(60) / 1000.0
+            self.step(dt)
+        self.sound.stop()
+        pygame.quit()

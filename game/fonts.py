@@ -1,0 +1,96 @@
+"""The shipped Inter font at every size, and a cache of rendered labels.
+
+Fonts load by path from ``assets/fonts`` (never a system font). Sizes are design sizes at 100%
+text; ``Fonts.scale`` applies the player's text size. ``Labels.get`` renders a string once and
+blits the cached surface afterwards (``font.render`` each frame is 2–6× dearer).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pygame
+
+ASSETS = Path(__file__).resolve().parent.parent / "assets"
+FONT_FILES = {
+    "regular": ASSETS / "fonts" / "Inter-Regular.otf",
+    "semibold": ASSETS / "fonts" / "Inter-SemiBold.otf",
+    "bold": ASSETS / "fonts" / "Inter-Bold.otf",
+}
+
+
+class Fonts:
+    def __init__(self, scale: float = 1.0) -> None:
+        self.scale = scale
+        self._cache: dict[tuple[int, str], pygame.font.Font] = {}
+
+    def px(self, size: float, cap: float | None = None) -> int:
+        s = self.scale if cap is None else min(self.scale, cap)
+        return max(8, round(size * s))
+
+    def get(self, size: float, weight: str = "regular", cap: float | None = None) -> pygame.font.Font:
+        key = (self.px(size, cap), weight)
+        f = self._cache.get(key)
+        if f is None:
+            f = pygame.font.Font(str(FONT_FILES[weight]), key[0])
+            self._cache[key] = f
+        return f
+
+
+class Labels:
+    """Rendered text surfaces, keyed by everything that changes their pixels."""
+
+    def __init__(self, fonts: Fonts, limit: int = 4000) -> None:
+        self.fonts = fonts
+        self.limit = limit
+        self._cache: dict[tuple, pygame.Surface] = {}
+
+    def clear(self) -> None:
+        self._cache.clear()
+
+    def get(self, text: str, size: float, colour: tuple[int, int, int], weight: str = "regular",
+            cap: float | None = None) -> pygame.Surface:
+        key = (text, self.fonts.px(size, cap), colour, weight)
+        s = self._cache.get(key)
+        if s is None:
+            if len(self._cache) > self.limit:
+                self._cache.clear()
+            s = self.fonts.get(size, weight, cap).render(text, True, colour)
+            self._cache[key] = s
+        return s
+
+    def wrap(self, text: str, size: float, width: int, weight: str = "regular",
+             cap: float | None = None) -> list[str]:
+        """Split ``text`` into lines no wider than ``width`` pixels (paragraphs kept)."""
+        font = self.fonts.get(size, weight, cap)
+        lines: list[str] = []
+        for para in text.split("\n"):
+            words = para.split()
+            if not words:
+                lines.append("")
+                continue
+            cur = words[0]
+            for w in words[1:]:
+                trial = f"{cur} {w}"
+                if font.size(trial)[0] <= width:
+                    cur = trial
+                else:
+                    lines.append(cur)
+                    cur = w
+            lines.append(cur)
+        return lines
+
+    def block(self, text: str, size: float, colour: tuple[int, int, int], width: int,
+              weight: str = "regular", cap: float | None = None, spacing: float = 1.3) -> pygame.Surface:
+        """A wrapped paragraph as one cached surface."""
+        key = ("\x00block", text, self.fonts.px(size, cap), colour, weight, width, spacing)
+        s = self._cache.get(key)
+        if s is None:
+            lines = self.wrap(text, size, width, weight, cap)
+            lh = round(self.fonts.get(size, weight, cap).get_linesize() * spacing / 1.2)
+            s = pygame.Surface((width, max(1, lh * len(lines))), pygame.SRCALPHA)
+            for i, line in enumerate(lines):
+                if line:
+                    s.blit(self.get(line, size, colour, weight, cap), (0, i * lh))
+            self._cache[key] = s
+        return s

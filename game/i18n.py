@@ -1,0 +1,43 @@
+"""The one message catalog: every word a player reads goes through ``_()`` (gettext).
+
+msgids are English; a class adds its language as ``game/locale/<lang>/LC_MESSAGES/amid_plenty.mo``.
+The template ``game/locale/amid_plenty.pot`` is written by ``python -m game.tools.make_pot``.
+The catalog is looked up lazily (first call), so importing this module reads no file.
+Must not import pygame.
+"""
+
+from __future__ import annotations
+
+import gettext
+from pathlib import Path
+
+DOMAIN = "amid_plenty"
+LOCALEDIR = Path(__file__).resolve().parent / "locale"
+
+_translation: gettext.NullTranslations | None = None
+
+
+def _t() -> gettext.NullTranslations:
+    global _translation
+    if _translation is None:
+        _translation = gettext.translation(DOMAIN, localedir=str(LOCALEDIR), fallback=True)
+    return _translation
+
+
+def set_language(languages: list[str] | None) -> None:
+    """Use these languages (None: from the environment, as gettext does)."""
+    global _translation
+    _translation = gettext.translation(DOMAIN, localedir=str(LOCALEDIR), languages=languages, fallback=True)
+
+
+def _(message: str) -> str:
+    return _t().gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    return _t().ngettext(singular, plural, n)
+
+
+def N_(message: str) -> str:
+    """Mark a string for the catalog without translating it yet (tables built before use)."""
+    return message

@@ -1,0 +1,58 @@
+"""The title screen: the game's name, a living cell, and the main menu."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.cell import CellView
+from game.i18n import _
+from game.scenes import make
+from game.scenes.base import Scene
+from game.ui import Button, blit_text
+from sim.engine import Simulation
+
+
+class TitleScene(Scene):
+    def __init__(self, app) -> None:
+        super().__init__(app)
+        self.cell = CellView(pygame.Rect(700, 90, 520, 520), seed=3)
+        sim = Simulation.from_preset("healthy")
+        snap = sim.snapshot()
+        values = dict(snap.values)
+        values = {k: float(v[0]) for k, v in values.items()}
+        # a moment after a meal, so the picture shows insulin at work
+        values["blood_glucose_mmol_l"] = max(values["blood_glucose_mmol_l"], 7.0)
+        self.cell.set_state(values, uptake=4.0, instant=True)
+
+    def layout(self) -> None:
+        a = self.app
+        w, h = 360, 54
+        x, y = 80, 330
+        items = [
+            Button((x, y, w, h), lambda: _("Play the campaign"), lambda: a.push(make("levels", a)), primary=True,
+                   tooltip=lambda: _("Choose a level: each one teaches one idea from the article.")),
+            Button((x, y + 66, w, h), lambda: _("Settings"), lambda: a.push(make("settings", a)),
+                   tooltip=lambda: _("Volume, text size, colour-blind-safe palette, reduced motion, fullscreen.")),
+            Button((x, y + 132, w, h), lambda: _("Help and glossary"), lambda: a.push(make("help", a)),
+                   tooltip=lambda: _("How to play, and the words of the article explained.")),
+            Button((x, y + 198, w, h), lambda: _("Quit"), a.quit),
+        ]
+        self.widgets.set(items)
+
+    def back(self) -> None:
+        self.app.quit()
+
+    def update(self, dt: float) -> None:
+        self.cell.update(dt, self.app.settings.reduced_motion)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        self.background(surface)
+        pal = self.app.pal
+        self.cell.draw(surface, pal)
+        r = blit_text(surface, self.app, _("Amid Plenty"), (78, 110), 64, pal["text"], "bold", cap=1.3)
+        r = blit_text(surface, self.app, _("How a cell starves while sugar piles up outside it"), (82, r.bottom + 6),
+                      20, pal["glucose"], "semibold", cap=1.4, max_width=600)
+        blit_text(surface, self.app, _("A game about insulin resistance"), (82, r.bottom + 10), 16,
+                  pal["text_dim"], cap=1.4, max_width=600)
+        self.widgets.draw(surface, self.app)
+        self.hints(surface, [_("↑↓ move"), _("Enter choose"), _("F11 fullscreen"), _("Esc quit")])

@@ -1,0 +1,115 @@
+"""``python -m game.screenshots OUT_DIR`` (``make screenshots``): the README's pictures.
+
+Runs the real scenes on SDL's dummy driver with a throw-away data folder and saves title, level
+select, play (a healthy cell and a starving one), results and settings as PNGs. The play shots
+come from real engine runs: nothing is painted in that the engine did not compute.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+DT = 1 / 60
+RESISTANT_KNOBS = {"receptor_number": 0.5, "signaling_capacity": 0.4, "mito_capacity": 0.5,
+                   "imposed_inflammation": 0.4, "imposed_oxidative_stress": 0.4, "imposed_er_stress": 0.4,
+                   "imposed_lipotoxicity": 0.4}
+
+
+def _settle(app, seconds: float) -> None:
+    for _ in range(round(seconds / DT)):
+        app.step(DT)
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    out = Path(argv[0] if argv else "docs/screenshots")
+    out.mkdir(parents=True, exist_ok=True)
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    os.environ["AMID_PLENTY_HOME"] = tempfile.mkdtemp(prefix="amid-plenty-shots-")
+    import pygame
+
+    from game.app import App
+    from game.scenes import make
+
+    app = App()
+    app.start()
+
+    def shot(name: str) -> None:
+        path = out / f"{name}.png"
+        pygame.image.save(app.screen, str(path))
+        print(f"wrote {path}")
+
+    _settle(app, 0.5)
+    shot("title")
+    levels_scene = make("levels", app)
+    levels = levels_scene.levels
+    # some progress, so the picture shows stars and locks
+    if len(levels) > 2 and levels[0].scored:
+        app.progress = app.progress.record(levels[0].slug, True, 3, 900).record(levels[1].slug, True, 2, 640)
+    app.push(levels_scene)
+    _settle(app, 0.1)
+    shot("level_select")
+
+    # a healthy cell: level 1 just after its first meal
+    app.push(make("play", app, levels=levels, index=0))
+    play = app.top
+    walk = next((c.slug for c in play.view.actions), None)
+    play.end_turn()
+    if walk:
+        play.toggle(walk)
+    _settle(app, 2.0)
+    shot("play_healthy")
+    # the results of that level, played with a walk whenever one is allowed
+    while not play.session.done:
+        if walk and play.can_pick(walk) and walk not in play.selected:
+            play.toggle(walk)
+        play.end_turn()
+    _settle(app, 2.2)
+    shot("results")
+
+    # a starving cell: a late level played idle, shown at its worst turn of starving amid plenty
+    idx = next((i for i, lv in enumerate(levels) if "starv" in lv.slug), len(levels) - 1)
+    app.pop_to("LevelSelectScene")
+    probe = make("play", app, levels=levels, index=idx)
+    while not probe.session.done:
+        probe.end_turn()
+    gaps = [(p.glucose_max * (1 - p.energy), k) for k, p in enumerate(probe.points[1:])
+            if p.plenty_outside and p.starving_inside]
+    best = max(gaps)[1] if gaps else None
+    if best is not None:
+        app.push(make("play", app, levels=levels, index=idx))
+        play = app.top
+        for _ in range(best + 1):
+            play.end_turn()
+    if best is None:
+        # The level's physiology did not starve the cell here: show a resistant cell instead, the
+        # engine's healthy preset with its own study knobs turned down (every factor active).
+        from game import campaign
+
+        info = campaign.sandbox_info()
+        session = campaign.SandboxSession(info, knobs=RESISTANT_KNOBS)
+        app.pop_to("LevelSelectScene")
+        app.push(make("play", app, levels=[info], index=0, session=session))
+        play = app.top
+        for _ in range(16):
+            play.end_turn()
+            if play.session.reports[-1].indicator("starving") and play.points[-1].plenty_outside:
+                break
+    _settle(app, 2.0)
+    shot("play_starving")
+
+    app.pop_to("LevelSelectScene")
+    app.push(make("settings", app))
+    _settle(app, 0.1)
+    shot("settings")
+    pygame.quit()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

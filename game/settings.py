@@ -1,0 +1,156 @@
+"""The player's settings and progress, kept in the user's data folders (platformdirs).
+
+``Settings`` (volume, mute, text size, palette, reduced motion, fullscreen) and ``Progress`` (best
+stars and score per level) are frozen records read leniently: an unknown key is dropped and a bad
+value falls back to its default, so an old or hand-edited file still loads. A file that is not JSON
+at all is set aside by ``game.storage`` and the player is told. ``AMID_PLENTY_HOME`` points both
+files somewhere else (tests, screenshots). Pure Python: must not import pygame.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from game.i18n import _
+from game.storage import atomic_write_json, load_json
+
+APP_NAME = "amid-plenty"
+SETTINGS_FILE = "settings.json"
+PROGRESS_FILE = "progress.json"
+TEXT_SCALES = (75, 100, 125, 150, 175, 200)
+
+
+def _clamp(lo: float, hi: float):
+    def conv(v: Any) -> float:
+        return float(min(max(float(v), lo), hi))
+    return conv
+
+
+@attrs.frozen
+class Settings:
+    volume: float = attrs.field(default=0.35, converter=_clamp(0.0, 1.0))
+    muted: bool = False
+    text_scale_pct: int = attrs.field(default=100, converter=lambda v: int(min(max(int(v), 75), 200)))
+    colorblind: bool = False
+    reduced_motion: bool = False
+    fullscreen: bool = False
+
+    @property
+    def text_scale(self) -> float:
+        return self.text_scale_pct / 100.0
+
+    @property
+    def effective_volume(self) -> float:
+        return 0.0 if self.muted else self.volume
+
+    @classmethod
+    def from_mapping(cls, raw: Mapping[str, Any]) -> Settings:
+        kept: dict[str, Any] = {}
+        for f in attrs.fields(cls):
+            if f.name not in raw:
+                continue
+            v = raw[f.name]
+            if f.type in ("bool", bool) and not isinstance(v, bool):
+                continue
+            if f.type not in ("bool", bool) and (isinstance(v, bool) or not isinstance(v, (int, float))):
+                continue
+            kept[f.name] = v
+        return cls(**kept)
+
+    def to_mapping(self) -> dict[str, Any]:
+        return attrs.asdict(self)
+
+
+@attrs.frozen
+class LevelProgress:
+    won: bool = False
+    stars: int = 0
+    best_score: float = 0.0
+    played: int = 0
+
+
+@attrs.frozen
+class Progress:
+    levels: Mapping[str, LevelProgress] = attrs.field(factory=dict)
+
+    def stars(self, slug: str) -> int:
+        lp = self.levels.get(slug)
+        return lp.stars if lp else 0
+
+    def won(self, slug: str) -> bool:
+        lp = self.levels.get(slug)
+        return bool(lp and lp.won)
+
+    def record(self, slug: str, won: bool, stars: int, score: float) -> Progress:
+        old = self.levels.get(slug, LevelProgress())
+        new = LevelProgress(old.won or bool(won), max(old.stars, int(stars)),
+                            max(old.best_score, float(score)), old.played + 1)
+        return Progress({**self.levels, slug: new})
+
+    @classmethod
+    def from_mapping(cls, raw: Mapping[str, Any]) -> Progress:
+        out: dict[str, LevelProgress] = {}
+        levels = raw.get("levels", {})
+        if not isinstance(levels, Mapping):
+            return cls()
+        for slug, d in levels.items():
+            if not isinstance(d, Mapping):
+                continue
+            try:
+                out[str(slug)] = LevelProgress(d.get("won") is True, int(min(max(int(d.get("stars", 0)), 0), 3)),
+                                               float(d.get("best_score", 0.0)), int(d.get("played", 0)))
+            except (TypeError, ValueError):
+                continue
+        return cls(out)
+
+    def to_mapping(self) -> dict[str, Any]:
+        return {"levels": {k: attrs.asdict(v) for k, v in sorted(self.levels.items())}}
+
+
+def data_dir() -> Path:
+    home = os.environ.get("AMID_PLENTY_HOME")
+    if home:
+        return Path(home)
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+class Store:
+    """Loads and saves settings and progress; ``messages`` collects what the player must be told."""
+
+    def __init__(self, root: Path | None = None) -> None:
+        self.root = Path(root) if root is not None else data_dir()
+        self.messages: list[str] = []
+
+    def _load(self, name: str) -> Mapping[str, Any]:
+        loaded = load_json(self.root / name)
+        if loaded.problem:
+            aside = loaded.set_aside.name if loaded.set_aside else name
+            self.messages.append(
+                _("Your saved file {name} could not be read, so defaults are used. "
+                  "The old file was kept as {aside}.").format(name=name, aside=aside))
+        return loaded.data or {}
+
+    def load_settings(self) -> Settings:
+        return Settings.from_mapping(self._load(SETTINGS_FILE))
+
+    def save_settings(self, s: Settings) -> None:
+        self._save(SETTINGS_FILE, s.to_mapping())
+
+    def load_progress(self) -> Progress:
+        return Progress.from_mapping(self._load(PROGRESS_FILE))
+
+    def save_progress(self, p: Progress) -> None:
+        self._save(PROGRESS_FILE, p.to_mapping())
+
+    def _save(self, name: str, data: Any) -> None:
+        try:
+            atomic_write_json(self.root / name, data)
+        except OSError as e:
+            self.messages.append(_("Could not save {name}: {why}").format(name=name, why=e.strerror or e))

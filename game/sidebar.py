@@ -1,0 +1,122 @@
+"""The right column of the play screen: the level's goals, and the event queue made visible.
+
+Upcoming events come from the engine's queue (``View.upcoming``: time, kind, label); titles come
+from the content catalog. Events due within the coming turn are marked "this turn".
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from game import shapes
+from game.campaign import View
+from game.i18n import _
+from game.theme import mix
+from game.ui import blit_text, panel
+
+SHOWN_KINDS = ("meal", "stressor", "action", "ends", "message")
+
+
+def clock(time_min: float) -> str:
+    m = int(round(time_min)) % 1440
+    return f"{m // 60:02d}:{m % 60:02d}"
+
+
+def day_and_clock(time_min: float) -> str:
+    return _("Day {day} · {clock}").format(day=int(time_min // 1440) + 1, clock=clock(time_min))
+
+
+def event_text(kind: str, label: str) -> str:
+    """A queue entry's words: LevelRun gives titles already (English msgids for the catalog)."""
+    return _(label) if label else _("Event")
+
+
+def event_glyph(kind: str) -> tuple[str, str]:
+    """(glyph, colour role) for a kind of upcoming event."""
+    return {"meal": ("glucose", "glucose"), "stressor": ("inflammation", "inflammation"),
+            "action": ("energy", "energy"), "ends": ("energy", "text_dim"),
+            "message": ("signal", "accent")}.get(kind, ("signal", "accent"))
+
+
+class Sidebar:
+    def __init__(self, rect: pygame.Rect) -> None:
+        self.rect = pygame.Rect(rect)
+        self.tips: list[tuple[pygame.Rect, str]] = []
+
+    def draw(self, surface: pygame.Surface, app, view: View, turn_min: float) -> None:
+        pal = app.pal
+        self.tips = []
+        cap = 1.25
+        lh = round(22 * min(app.fonts.scale, cap))
+        # goals: the engine's text, its value in words, and a mark once judged
+        y = self.rect.y
+        if view.goals:
+            blocks = [app.labels.block(_(g.text), 13, pal["text"], self.rect.w - 54, cap=cap) for g in view.goals]
+            need = 20 + lh + sum(b.get_height() + lh + 6 for b in blocks)
+            r = pygame.Rect(self.rect.x, y, self.rect.w, min(need, self.rect.h * 3 // 5))
+            panel(surface, r, pal["panel"], pal["border"])
+            blit_text(surface, app, _("Goals"), (r.x + 14, r.y + 10), 15, pal["accent"], "bold", cap=cap)
+            yy = r.y + 14 + lh
+            for g, img in zip(view.goals, blocks, strict=True):
+                if yy + img.get_height() > r.bottom:
+                    break
+                self._mark(surface, pal, g.met, (r.x + 20, yy + 8))
+                surface.blit(img, (r.x + 36, yy))
+                yy += img.get_height()
+                stars = "★" * g.star
+                blit_text(surface, app, stars, (r.x + 36, yy + 1), 11, pal["star"], cap=cap)
+                if g.shown:
+                    blit_text(surface, app, _("now: {value}").format(value=_(g.shown)), (r.right - 14, yy + 1), 12,
+                              pal["good"] if g.met else pal["warn"] if g.met is False else pal["text_dim"],
+                              "semibold", anchor="topright", cap=cap, max_width=r.w - 90)
+                tip = _("A goal for {n} star(s). Tier 1 goals must all be met to win.").format(n=g.star)
+                self.tips.append((pygame.Rect(r.x, yy - img.get_height(), r.w, img.get_height() + lh), _(g.text) + "\n" + tip))
+                yy += lh + 6
+            y = r.bottom + 10
+        # upcoming events
+        r = pygame.Rect(self.rect.x, y, self.rect.w, self.rect.bottom - y)
+        panel(surface, r, pal["panel"], pal["border"])
+        blit_text(surface, app, _("Coming up"), (r.x + 14, r.y + 10), 15, pal["accent"], "bold", cap=cap)
+        now = view.snapshot.time_min
+        self.tips.append((pygame.Rect(r.x, r.y, r.w, 34),
+                          _("The engine's queue of events, in the order they will happen: meals, stressors and "
+                            "the end of actions already under way.")))
+        yy = r.y + 16 + lh
+        shown = [(t, k, lbl) for t, k, lbl in view.upcoming if k in SHOWN_KINDS]
+        if not shown:
+            blit_text(surface, app, _("Nothing scheduled"), (r.x + 14, yy), 13, pal["text_faint"], cap=cap)
+        for t, kind, label in shown:
+            if yy + lh > r.bottom - 6:
+                break
+            soon = t < now + turn_min
+            row = pygame.Rect(r.x + 6, yy - 3, r.w - 12, lh + 6)
+            if soon:
+                pygame.draw.rect(surface, mix(pal["panel"], pal["accent"], 0.15), row, border_radius=6)
+            blit_text(surface, app, clock(t), (r.x + 14, yy), 13, pal["text_dim"], "semibold", cap=cap)
+            glyph, role = event_glyph(kind)
+            shapes.icon(surface, glyph, pal[role], (r.x + 74, yy + lh // 2 - 2), 7)
+            text = event_text(kind, label)
+            blit_text(surface, app, text, (r.x + 90, yy), 13, pal["text"] if kind != "ends" else pal["text_dim"],
+                      cap=cap, max_width=r.w - 104 - (70 if soon else 0))
+            if soon:
+                blit_text(surface, app, _("this turn"), (r.right - 14, yy), 11, pal["accent"], "semibold",
+                          anchor="topright", cap=cap)
+            self.tips.append((row, _("{when}: {what}").format(when=day_and_clock(t), what=text)))
+            yy += lh + 6
+
+    @staticmethod
+    def _mark(surface, pal, met: bool | None, c: tuple[int, int]) -> None:
+        x, y = c
+        if met:
+            pygame.draw.lines(surface, pal["good"], False, [(x - 6, y), (x - 1, y + 5), (x + 7, y - 5)], 3)
+        elif met is False:
+            pygame.draw.line(surface, pal["danger"], (x - 5, y - 5), (x + 5, y + 5), 3)
+            pygame.draw.line(surface, pal["danger"], (x - 5, y + 5), (x + 5, y - 5), 3)
+        else:
+            pygame.draw.circle(surface, pal["text_dim"], (x, y), 5, 2)
+
+    def tip_at(self, pos) -> str | None:
+        for r, t in self.tips:
+            if r.collidepoint(pos):
+                return t
+        return None

@@ -1,0 +1,1 @@
+"""Maintenance tools for the front end (catalog template, icon)."""
