@@ -1,0 +1,83 @@
+"""The class table: one tidy row per submission (``class.csv``), also the rows of ``report.html``.
+
+Columns: ``name, status, score, stars, won, turns_played, failed_because``, key outcomes of the
+replay (``mean_glucose_mmol_l, max_glucose_mmol_l, min_cell_energy_frac, end_cell_energy_frac,
+end_receptors_frac``), ``claimed_score``, then per prediction question ``<id>_choice`` (from 0),
+``<id>_confidence`` (1–5) and ``<id>_correct`` (1/0, empty when the question has no right
+answer), per reflection prompt ``<id>`` (the text), then ``engine_version, submission_id, source,
+note``. Outcomes come from the replay, never from the file. Text that a spreadsheet would run as
+a formula (starting with = + - @) gets a leading apostrophe. Must not import pygame.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+from typing import Any
+
+from sim.classroom.challenge import Challenge
+from sim.classroom.grade import Graded
+
+OUTCOME_COLUMNS = ("mean_glucose_mmol_l", "max_glucose_mmol_l", "min_cell_energy_frac", "end_cell_energy_frac",
+                   "end_receptors_frac")
+
+
+def columns(ch: Challenge) -> list[str]:
+    cols = ["name", "status", "score", "stars", "won", "turns_played", "failed_because", *OUTCOME_COLUMNS,
+            "claimed_score"]
+    for q in ch.questions:
+        cols += [f"{q.id}_choice", f"{q.id}_confidence", f"{q.id}_correct"]
+    cols += [r.id for r in ch.reflection]
+    return [*cols, "engine_version", "submission_id", "source", "note"]
+
+
+def outcomes(result: Any) -> dict[str, float]:
+    s = result.series
+    if not s.get("time_min"):
+        return {}
+    mean_g = s["mean_glucose_mmol_l"]
+    return {
+        "mean_glucose_mmol_l": round(sum(mean_g) / len(mean_g), 3),
+        "max_glucose_mmol_l": round(max(s["max_glucose_mmol_l"]), 3),
+        "min_cell_energy_frac": round(min(s["min_energy_frac"]), 4),
+        "end_cell_energy_frac": round(s["cell_energy_frac"][-1], 4),
+        "end_receptors_frac": round(s["receptors_frac"][-1], 4),
+    }
+
+
+def row(ch: Challenge, g: Graded) -> dict[str, Any]:
+    sub, res = g.submission, g.result
+    r: dict[str, Any] = dict.fromkeys(columns(ch), "")
+    r.update(status=g.status, source=g.source, note=g.note)
+    if sub is not None:
+        r.update(name=sub.name, claimed_score=sub.outcome.score, engine_version=sub.versions.get("engine", ""),
+                 submission_id=sub.short_id)
+        for q in ch.questions:
+            p = sub.predictions.get(q.id)
+            if p is not None:
+                r[f"{q.id}_choice"] = p.choice
+                r[f"{q.id}_confidence"] = p.confidence
+                if q.answer is not None:
+                    r[f"{q.id}_correct"] = int(p.choice == q.answer)
+        for x in ch.reflection:
+            r[x.id] = sub.reflection.get(x.id, "")
+    if res is not None:
+        r.update(score=res.score, stars=res.stars, won=int(res.won), turns_played=res.turns_played,
+                 failed_because=res.failed_because or "", **outcomes(res))
+    return r
+
+
+def _safe(v: Any) -> Any:
+    if isinstance(v, str) and v[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + v
+    return v
+
+
+def to_csv(ch: Challenge, rows: Sequence[Graded]) -> str:
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=columns(ch), lineterminator="\n")
+    w.writeheader()
+    for g in rows:
+        w.writerow({k: _safe(v) for k, v in row(ch, g).items()})
+    return buf.getvalue()

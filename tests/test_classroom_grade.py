@@ -1,0 +1,203 @@
+"""Submissions, result codes and grading: verified, mismatch, wrong-challenge, corrupt."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from sim.classroom import (
+    ChallengeError,
+    find_codes,
+    load_submission,
+    make_challenge,
+    make_submission,
+    parse_result_code,
+    result_code,
+    write_challenge,
+    write_submission,
+)
+from sim.classroom.canonical import checksum
+from sim.classroom.grade import collect, grade
+from sim.cli.main import main
+from sim.levels import LevelRun, levels_dir
+from sim.policies import get_policy
+
+LEVEL = levels_dir() / "campaign" / "01_insulin_key.toml"
+
+
+@pytest.fixture(scope="module")
+def challenge():
+    return make_challenge(LEVEL, 3, turn_limit=6)
+
+
+@pytest.fixture(scope="module")
+def played(challenge):
+    run = LevelRun(challenge.level, seed=challenge.seed)
+    run.play_out(get_policy("greedy"))
+    return run
+
+
+@pytest.fixture
+def sub(challenge, played):
+    return make_submission(challenge, "  Ana   López ", {"q1": (0, 4), "r1": "It starved.\nThen it ate."}, played)
+
+
+def test_submission_round_trips_through_file(sub, tmp_path: Path) -> None:
+    p = write_submission(sub, tmp_path / "out")
+    assert p.parent == tmp_path / "out" and p.name.startswith("ana-lopez-") and p.suffix == ".json"
+    assert load_submission(p) == sub
+    assert sub.name == "Ana López" and sub.outcome.turns_played == 6
+
+
+def test_submission_rejects_unknown_answers(challenge, played) -> None:
+    with pytest.raises(ChallengeError, match="no question"):
+        make_submission(challenge, "Ana", {"q9": (0, 3)}, played)
+    with pytest.raises(ChallengeError, match="confidence"):
+        make_submission(challenge, "Ana", {"q1": (0, 6)}, played)
+    with pytest.raises(ChallengeError, match="name"):
+        make_submission(challenge, "   ", {}, played)
+
+
+def test_result_code_round_trips_and_is_short(sub) -> None:
+    code = result_code(sub)
+    assert code.startswith("AP1-") and len(code) < 1000 and code.isascii()
+    assert parse_result_code(code) == sub
+    wrapped = "\n".join(code[i:i + 60] for i in range(0, len(code), 60))
+    assert parse_result_code(wrapped) == sub
+
+
+def test_find_codes_in_pasted_text(sub) -> None:
+    code = result_code(sub)
+    text = f"Ana: {code} thanks!\n\n{code[:70]}\n{code[70:]}\n\nrandom words\n{code}"
+    assert find_codes(text) == [code, code, code]
+
+
+@pytest.mark.parametrize("damage", ["cut", "flip", "extra", "prefix"])
+def test_damaged_code_is_a_challenge_error(sub, damage: str) -> None:
+    code = result_code(sub)
+    bad = {"cut": code[:-7], "flip": code[:40] + ("A" if code[40] != "A" else "B") + code[41:],
+           "extra": code + "AAAA", "prefix": code[4:]}[damage]
+    with pytest.raises(ChallengeError):
+        parse_result_code(bad)
+
+
+def test_edited_file_fails_its_checksum(sub, tmp_path: Path) -> None:
+    p = write_submission(sub, tmp_path)
+    p.write_text(p.read_text(encoding="utf-8").replace('"score": ', '"score": 1', 1), encoding="utf-8")
+    with pytest.raises(ChallengeError, match="checksum"):
+        load_submission(p)
+
+
+def _tamper(sub, tmp_path: Path, name: str, edit) -> Path:
+    d = sub.to_jsonable()
+    edit(d)
+    d["checksum"] = checksum(d)
+    p = tmp_path / name
+    p.write_text(json.dumps(d), encoding="utf-8")
+    return p
+
+
+def test_grade_marks_each_status(challenge, sub, tmp_path: Path) -> None:
+    subs = tmp_path / "subs"
+    write_submission(sub, subs)
+    # a clever edit: a better score with a recomputed checksum -> the replay disagrees
+    _tamper(sub, subs, "cheat.json", lambda d: d["outcome"].update(score=d["outcome"]["score"] + 50))
+    # an action the challenge does not allow
+    _tamper(sub, subs, "fly.json", lambda d: d["actions"][0].append({"kind": "fly"}))
+    # another challenge (another seed)
+    other = make_challenge(LEVEL, 4, turn_limit=6)
+    run = LevelRun(other.level, seed=4)
+    run.play_out(get_policy("idle"))
+    write_submission(make_submission(other, "Bo", {}, run), subs)
+    (subs / "junk.json").write_text("{not json", encoding="utf-8")
+    (subs / "codes.txt").write_text("Cy: " + result_code(sub) + "\n", encoding="utf-8")
+    rows = grade(challenge, collect([subs]))
+    by = {(r.submission.name if r.submission else r.source.rsplit("/", 1)[-1]): r for r in rows}
+    statuses = sorted((r.status, r.source.rsplit("/", 1)[-1]) for r in rows)
+    assert [s for s, _ in statuses].count("verified") == 2, statuses
+    assert sorted(s for s, _ in statuses) == ["corrupt", "mismatch", "mismatch", "verified", "verified",
+                                               "wrong-challenge"]
+    assert by["junk.json"].status == "corrupt" and "JSON" in by["junk.json"].note
+    assert by["Bo"].status == "wrong-challenge"
+    cheat = next(r for r in rows if r.source.endswith("cheat.json"))
+    assert "score" in cheat.note and cheat.result.score == sub.outcome.score
+    fly = next(r for r in rows if r.source.endswith("fly.json"))
+    assert "not allowed" in fly.note
+    assert any("same submission" in r.note for r in rows)
+
+
+def test_grade_cli_writes_csv_and_self_contained_html(challenge, sub, tmp_path: Path,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    ch = write_challenge(challenge, tmp_path / "c.challenge.toml")
+    f = write_submission(sub, tmp_path / "subs")
+    evil = make_submission(challenge, "=HYPERLINK(\"x\") <script>alert(1)</script>", {}, _replayed(challenge, sub))
+    write_submission(evil, tmp_path / "subs")
+    assert main(["grade", str(ch), str(f.parent), "--out", str(tmp_path / "out")]) == 0
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "out" / "class.csv").read_text(encoding="utf-8"))))
+    assert rows[0]["name"] == "Ana López" and rows[0]["status"] == "verified"
+    assert rows[0]["q1_choice"] == "0" and rows[0]["q1_confidence"] == "4" and rows[0]["q1_correct"] == "1"
+    assert rows[0]["r1"] == "It starved.\nThen it ate."
+    assert rows[1]["name"].startswith("'=")
+    assert list(rows[0])[:4] == ["name", "status", "score", "stars"]
+    page = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
+    assert page.count("<svg") >= 3 and "<script>" not in page and "&lt;script&gt;" in page
+    assert "http://" not in page and "https://" not in page and "<link" not in page
+    assert "graded 2 submissions" in capsys.readouterr().out
+
+
+def _replayed(challenge, sub):
+    run = LevelRun(challenge.level, seed=challenge.seed)
+    for acts in sub.actions:
+        run.step(list(acts))
+    return run
+
+
+def test_grade_cli_exit_1_when_not_all_verified(challenge, tmp_path: Path) -> None:
+    ch = write_challenge(challenge, tmp_path / "c.challenge.toml")
+    (tmp_path / "codes.txt").write_text("AP1-garbage\n", encoding="utf-8")
+    assert main(["grade", str(ch), str(tmp_path / "codes.txt"), "--out", str(tmp_path / "o")]) == 1
+    assert "corrupt" in (tmp_path / "o" / "class.csv").read_text(encoding="utf-8")
+
+
+def test_play_cli_makes_a_gradable_submission(challenge, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    ch = write_challenge(challenge, tmp_path / "c.challenge.toml")
+    out = tmp_path / "bot.json"
+    assert main(["challenge", "play", str(ch), "--policy", "idle", "--name", "Bot", "--answer", "q1=2:1",
+                 "--out", str(out), "--code"]) == 0
+    code = capsys.readouterr().out.strip().splitlines()[-1]
+    assert parse_result_code(code) == load_submission(out)
+    assert main(["grade", str(ch), str(out), "--out", str(tmp_path / "g")]) == 0
+
+
+def test_grade_skips_links_that_leave_the_folder(challenge, sub, tmp_path: Path) -> None:
+    outside = tmp_path / "outside"
+    write_submission(sub, outside)
+    inside = tmp_path / "inside"
+    inside.mkdir()
+    (inside / "link").symlink_to(outside, target_is_directory=True)
+    (inside / "x.json").symlink_to(next(outside.iterdir()))
+    assert collect([inside]) == []
+
+
+@pytest.mark.slow
+def test_two_hundred_submissions_grade_in_under_a_minute(challenge, tmp_path: Path) -> None:
+    full = make_challenge(LEVEL, 3)
+    folder = tmp_path / "class"
+    policies = [get_policy("idle"), get_policy("greedy")]
+    base = []
+    for _k, pol in enumerate(policies):
+        run = LevelRun(full.level, seed=full.seed)
+        run.play_out(pol)
+        base.append(run)
+    for i in range(200):
+        write_submission(make_submission(full, f"Student {i}", {"q1": (i % 3, 1 + i % 5)}, base[i % 2]), folder)
+    t0 = time.perf_counter()
+    rows = grade(full, collect([folder]))
+    elapsed = time.perf_counter() - t0
+    assert len(rows) == 200 and all(r.status == "verified" for r in rows)
+    assert elapsed < 60, elapsed
