@@ -9,15 +9,12 @@ ROS. Must not import pygame.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
-import attrs
-
-from sim.model.numerics import drive_for_level, driven_fraction
+from sim.model.numerics import drive_for_level, driven_fraction, pos
 
 
-@attrs.frozen
-class FactorOut:
+class FactorOut(NamedTuple):
     inflammation_frac: Any
     oxidative_stress_frac: Any
     mito_health_frac: Any
@@ -35,7 +32,7 @@ def factors_step(s: Any, p: Any, u: Any, dt: float, synthesis: Any, overload: An
 
     scavenging = p.ros_k_off * (1.0 + p.antioxidant_boost * u.antioxidant)
     ros_drive = (
-        p.ros_from_mito_dysfunction * (1.0 - s.mito_health_frac)
+        p.ros_from_mito_dysfunction * pos(1.0 - p.mito_capacity * s.mito_health_frac)
         + p.ros_from_overload * overload
         + p.ros_from_inflammation * s.inflammation_frac
         + u.ros_src
@@ -43,9 +40,14 @@ def factors_step(s: Any, p: Any, u: Any, dt: float, synthesis: Any, overload: An
     )
     ros = driven_fraction(s.oxidative_stress_frac, ros_drive, scavenging, dt)
 
-    ros2 = s.oxidative_stress_frac * s.oxidative_stress_frac
+    # Damage linear in ROS: with the ROS that damaged mitochondria leak, the loop gain stays below
+    # one, so the loop amplifies an insult (and can spiral under a strong one) without running away
+    # from a healthy state.
     repair = p.mito_k_repair_per_min * synthesis * (1.0 + s.exercise_memory_frac)
-    damage = p.mito_k_damage_per_min * (ros2 + p.mito_lipotoxic_damage * s.lipotoxic_frac) + u.mito_src
+    damage = (
+        p.mito_k_damage_per_min * (s.oxidative_stress_frac + p.mito_lipotoxic_damage * s.lipotoxic_frac)
+        + u.mito_src
+    )
     mito = driven_fraction(s.mito_health_frac, repair, damage, dt)
 
     er_drive = p.er_k_on * (

@@ -3,7 +3,8 @@
 Appearance: gut absorption (gut.py), endogenous glucose production (EGP: gluconeogenesis plus
 glycogenolysis, suppressed by insulin acting on the liver, Dalla Man 2007 kp1/kp2 and Rizza 1981
 dose–response) and a clamp infusion. Removal: brain (insulin-independent, Dalla Man Fcns),
-muscle/fat (GLUT4 at the membrane × Michaelis–Menten), liver uptake into glycogen, and urine above
+muscle/fat (GLUT4 at the membrane × Michaelis–Menten), liver uptake into glycogen (and fat
+when glycogen is full), and urine above
 the renal threshold (Dalla Man ke1/ke2). Every flux is in mg/kg/min and every loss is written as
 a coefficient × G, so the cumulative fluxes balance the blood pool exactly (see tests).
 Must not import pygame.
@@ -11,17 +12,14 @@ Must not import pygame.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
-import attrs
-
-from sim.model.numerics import fmax, patankar, pos, saturating
+from sim.model.numerics import fmax, hill2, patankar, pos, saturating
 
 MG_DL_PER_MMOL_L = 18.0
 
 
-@attrs.frozen
-class GlucoseOut:
+class GlucoseOut(NamedTuple):
     glucose_mmol_l: Any
     liver_glycogen_g: Any
     egp: Any
@@ -34,8 +32,8 @@ class GlucoseOut:
 
 
 def liver_action(insulin_liver: Any, hepatic_sensitivity: Any, p: Any) -> Any:
-    """0–1 insulin action on the liver; resistance scales the insulin the liver 'sees'."""
-    return saturating(insulin_liver * hepatic_sensitivity, p.liver_insulin_ec50_uu_ml)
+    """0–1 insulin action on the liver's glucose output; resistance scales the insulin it 'sees'."""
+    return hill2(insulin_liver * hepatic_sensitivity, p.liver_insulin_ec50_uu_ml)
 
 
 def glucose_step(
@@ -62,8 +60,18 @@ def glucose_step(
     l_periph = (
         p.periph_vmax_mg_kg_min * p.glut4_pool * glut4_membrane + p.periph_basal_mg_kg_min
     ) / (p.periph_km_mmol_l + g)
+    # Hepatic uptake (glucokinase, GLUT2): glucose above a threshold, switched on by portal insulin,
+    # which keeps working in insulin resistance (selective hepatic resistance, Brown & Goldstein
+    # 2008). It fills glycogen; when glycogen is full a share still goes on into fat (DNL).
+    # The liver sees portal glucose: systemic glucose plus what the gut delivers into the portal
+    # vein (the "portal signal", Pagliassotti 1996; portal flow ≈ 14 mL/kg/min).
+    g_portal = g + ra / (p.portal_flow_dl_kg_min * MG_DL_PER_MMOL_L)
     room = pos(1.0 - lg / p.liver_glycogen_max_g)
-    l_liver = p.hgu_k_per_mmol_l * action_l * room * pos(1.0 - p.hgu_threshold_mmol_l / fmax(g, 1e-9))
+    on = saturating(s.insulin_liver_uu_ml, p.hgu_insulin_ec50_uu_ml)
+    l_liver = (
+        p.hgu_k_per_mmol_l * on * (room + p.hgu_dnl_floor)
+        * pos(g_portal - p.hgu_threshold_mmol_l) / fmax(g, 1e-9)
+    )
     gp = g * conv
     l_renal = p.renal_k_per_min * conv * pos(1.0 - p.renal_threshold_mg_kg / fmax(gp, 1e-9))
     loss = (l_brain + l_periph + l_liver + l_renal) / conv
@@ -76,7 +84,11 @@ def glucose_step(
     g_next = patankar(g, prod + infused / conv, loss, dt)
 
     liver_in = l_liver * g_next
-    lg_next = pos(lg + dt * (liver_in - glycogenolysis) * p.body_weight_kg / 1000.0)
+    into_glycogen = liver_in * room / (room + p.hgu_dnl_floor)
+    lg_next = patankar(
+        lg, into_glycogen * p.body_weight_kg / 1000.0,
+        glycogenolysis * p.body_weight_kg / 1000.0 / fmax(lg, 1e-9), dt,
+    )
     return GlucoseOut(
         g_next, lg_next, egp, l_brain * g_next, l_periph * g_next, liver_in, l_renal * g_next,
         infused, action_l,

@@ -1,21 +1,22 @@
 """Gut: a meal's carbohydrate, fat, fibre and protein from stomach to blood.
 
 Carbohydrate follows Dalla Man et al. 2007 (stomach solid → liquid → intestine → plasma), with
-their nonlinear emptying rate replaced by ``k_empty_max / (1 + fat·a + fibre·b)``: fat and fibre
-in the stomach slow emptying, which is what a player's food choice changes. Must not import pygame.
+their nonlinear emptying rate replaced by a saturable one,
+``k_empty_max / ((1 + fat·a + fibre·b)(1 + carb_in_stomach / carb_sat))``: the stomach delivers
+carbohydrate to the gut at no more than ≈ 0.5–0.7 g/min whatever the load (Brener 1983; Hunt &
+Stubbs 1975: caloric emptying ≈ 2–3 kcal/min), and fat and fibre in the stomach slow it further,
+which is what a player's food choice changes. Energy absorbed counts all carbohydrate that leaves
+the gut (4 kcal/g), fat (9 kcal/g) and protein (4 kcal/g). Must not import pygame.
 """
 
 from __future__ import annotations
 
-from typing import Any
-
-import attrs
+from typing import Any, NamedTuple
 
 from sim.model.numerics import patankar
 
 
-@attrs.frozen
-class GutOut:
+class GutOut(NamedTuple):
     stomach_solid_mg: Any
     stomach_liquid_mg: Any
     gut_carb_mg: Any
@@ -28,15 +29,18 @@ class GutOut:
 
 
 def gut_step(s: Any, p: Any, dt: float) -> GutOut:
-    slowing = 1.0 + p.fat_slowing_per_g * s.stomach_fat_g + p.fibre_slowing_per_g * s.stomach_fibre_g
+    slowing = (1.0 + p.fat_slowing_per_g * s.stomach_fat_g + p.fibre_slowing_per_g * s.stomach_fibre_g) * (
+        1.0 + (s.stomach_solid_mg + s.stomach_liquid_mg) / p.gastric_carb_sat_mg
+    )
     k_empty = p.k_empty_max_per_min / slowing
     solid = patankar(s.stomach_solid_mg, 0.0, p.k_grind_per_min, dt)
     liquid = patankar(s.stomach_liquid_mg, p.k_grind_per_min * solid, k_empty, dt)
     gut = patankar(s.gut_carb_mg, k_empty * liquid, p.k_abs_per_min, dt)
-    ra = p.f_abs * p.k_abs_per_min * gut / p.body_weight_kg  # mg/min → mg/kg/min
+    absorbed = p.k_abs_per_min * gut  # mg/min leaving the gut
+    ra = p.f_abs * absorbed / p.body_weight_kg  # mg/min → mg/kg/min into the blood
     fat = patankar(s.stomach_fat_g, 0.0, p.k_fat_absorb_per_min, dt)
     fibre = patankar(s.stomach_fibre_g, 0.0, k_empty, dt)
     protein = patankar(s.stomach_protein_g, 0.0, k_empty, dt)
     fat_abs = p.k_fat_absorb_per_min * fat
-    kcal = 4.0e-3 * ra * p.body_weight_kg + 9.0 * fat_abs + 4.0 * k_empty * protein
+    kcal = 4.0e-3 * absorbed + 9.0 * fat_abs + 4.0 * k_empty * protein
     return GutOut(solid, liquid, gut, fat, fibre, protein, ra, fat_abs, kcal)

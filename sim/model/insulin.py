@@ -11,15 +11,12 @@ Must not import pygame.
 
 from __future__ import annotations
 
-from typing import Any
-
-import attrs
+from typing import Any, NamedTuple
 
 from sim.model.numerics import hill4, patankar, pos
 
 
-@attrs.frozen
-class InsulinOut:
+class InsulinOut(NamedTuple):
     insulin_uu_ml: Any
     insulin_tissue_uu_ml: Any
     insulin_liver_uu_ml: Any

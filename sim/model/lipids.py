@@ -8,15 +8,12 @@ tissue releases cytokines (Hotamisligil 1993); infections add more. Must not imp
 
 from __future__ import annotations
 
-from typing import Any
-
-import attrs
+from typing import Any, NamedTuple
 
 from sim.model.numerics import driven_fraction, patankar, pos, saturating
 
 
-@attrs.frozen
-class LipidOut:
+class LipidOut(NamedTuple):
     ffa_mmol_l: Any
     adipose_kg: Any
     cytokines_au: Any

@@ -1,84 +1,115 @@
 """The cell's fuel: glucose uptake, ATP from glucose, glycogen and fat, and the stores.
 
-Energy is in normalised units (e.u.): 1 e.u./min is the cell's resting ATP demand. Glucose that
-enters (GLUT4 + basal transport) and fatty acids (from blood FFA and the cell's own droplets) are
-shared out to meet demand — more glucose when insulin signals, more fat when fatty acids are
-plentiful (Randle cycle) — then glycogen covers the rest. Mitochondria oxidise at most
-``mito_ox_max × capacity × health``; only 2 of 32 ATP per glucose come without them. Surplus
-glucose becomes glycogen (insulin-activated synthase, Shulman 1990), then fat (DNL) or lactate.
-Surplus fatty acids are esterified into droplets while ATP allows; the overflow builds lipotoxic
-intermediates (DAG, ceramide). Energy is the buffer (ATP + PCr): it falls when production cannot
-meet demand — the cell "starving amid plenty". Must not import pygame.
+Energy is in normalised units (e.u.): 1 e.u./min is the cell's resting ATP demand. Three fuels
+meet the demand:
+
+- glucose entering through GLUT4 (insulin- or exercise-driven) and basal transporters;
+- glycogen, mobilised at a rate proportional to what is stored (phosphorylase works on the
+  particles' surface; Hargreaves 1995: more glycogen, faster glycogenolysis), faster in exercise;
+- fatty acids (blood FFA via CD36 and the cell's own droplets), oxidised only by mitochondria and
+  at most ``fat_ox_max × mitochondrial capacity × health`` — fat "burns in a carbohydrate flame":
+  beyond that share the cell needs carbohydrate (Kelley & Mandarino 2000: insulin-resistant muscle
+  is metabolically inflexible and oxidises less fat *and* less glucose).
+
+Insulin tips the mix towards glucose (Randle cycle in reverse: malonyl-CoA). Only 2 of 32 ATP per
+glucose come without mitochondria; all oxidation is capped by ``mito_ox_max × capacity × health``.
+
+Demand is resting work, raised by exercise, by protein synthesis and by the cost of living with
+stress: the unfolded-protein response, antioxidant defence and inflammatory signalling all spend
+ATP (the article's "chronic cellular stress": cells "constantly struggling").
+
+Energy (ATP + phosphocreatine, 0–1) falls when the fuel the cell can use does not meet its
+demand. A short cell cuts back its work in proportion (``work = demand × energy``), so energy
+settles where supply meets work: a cell whose glucose cannot get in and whose glycogen is low runs
+at a fraction of its needs — "starving amid plenty" — and a hard workout dips it for a while.
+Surplus glucose becomes glycogen (insulin-activated synthase, Shulman 1990), the rest fat (DNL);
+surplus fatty acids are esterified into droplets while ATP allows; the overflow builds lipotoxic
+intermediates (DAG, ceramide). Must not import pygame.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
-import attrs
-
-from sim.model.numerics import clip01, fmax, fmin, patankar, pos
+from sim.model.numerics import fmax, fmin, patankar, pos
 
 
-@attrs.frozen
-class MetabolismOut:
+class MetabolismOut(NamedTuple):
     energy_frac: Any
     glycogen_frac: Any
     fat_store_rel: Any
     lipotoxic_frac: Any
     uptake_mg_kg_min: Any  # glucose into this cell type, per kg tissue
     production: Any  # ATP made, e.u./min
-    demand: Any  # ATP needed, e.u./min
+    demand: Any  # ATP the cell's full work would need, e.u./min
     overload: Any  # nutrient surplus neither used nor stored, e.u./min
-    fat_oxidised: Any
+    fat_oxidised: Any  # e.u./min
 
 
 def metabolism_step(
-    s: Any, p: Any, u: Any, dt: float, glucose: Any, membrane: Any, active: Any, synthesis: Any, lipo_extra: Any
+    s: Any, p: Any, u: Any, dt: float, glucose: Any, membrane: Any, active: Any, synthesis: Any,
+    lipo_extra: Any,
 ) -> MetabolismOut:
+    ex = u.exercise
+    energy = s.energy_frac
+    gly = s.glycogen_frac
+    # Glucose in (mg/kg tissue/min): GLUT4 at the membrane + basal transport, Michaelis–Menten.
     uptake = (p.cell_vmax_mg_kg_min * p.glut4_pool * membrane + p.cell_basal_mg_kg_min) * glucose / (
         p.cell_km_mmol_l + glucose
     )
     glc = p.eu_per_mg_glucose * uptake
-    demand = p.demand_rest * (1.0 + p.demand_exercise_gain * u.exercise) * (1.0 - 0.1 * u.rest) + 0.1 * synthesis
-    need = demand + p.refill_per_min * p.energy_buffer * (1.0 - s.energy_frac)
+    demand = (
+        p.demand_rest * (1.0 + p.demand_exercise_gain * ex) * (1.0 - 0.1 * u.rest)
+        + p.synthesis_cost * synthesis
+        + p.stress_cost * (s.er_stress_frac + s.oxidative_stress_frac + s.inflammation_frac)
+    )
+    # What the cell tries to make this minute: its work at the present energy, plus a refill.
+    need = demand * energy + p.refill_per_min * p.energy_buffer * (1.0 - energy)
 
-    fa_blood = p.fa_uptake_per_mmol_l * s.ffa_mmol_l
+    mito = p.mito_capacity * s.mito_health_frac
+    ox_cap = p.mito_ox_max * mito
     fa_droplet = p.lipolysis_cell_per_min * s.fat_store_rel * p.fat_store_capacity * (1.0 - 0.7 * active)
-    fa = fa_blood + fa_droplet
-    ox_cap = p.mito_ox_max * p.mito_capacity * s.mito_health_frac
+    fa = p.fa_uptake_per_mmol_l * s.ffa_mmol_l + fa_droplet
+    droplets = s.fat_store_rel
+    # Fat oxidation: capped by mitochondria (Kelley 2002: less fat oxidation in insulin-resistant
+    # muscle despite more stored fat), higher in exercise, lower when the droplets run empty.
+    fat_cap = fmin(fa, p.fat_ox_max * mito * (1.0 + p.fat_ox_exercise_gain * ex) * 1.2 * droplets / (0.2 + droplets))
 
-    # Fuel mix: weights favour glucose when insulin signals, fat when fat is plentiful.
-    w_glc = glc * (0.5 + active)
-    w_fat = fa * (1.5 - active) * (1.0 + u.exercise)
-    share = w_glc / fmax(w_glc + w_fat, 1e-12)
+    # Fuel mix: insulin's signal favours glucose; what glucose does not cover, fat then glycogen do.
+    w_glc = glc * (0.3 + active)
+    share = w_glc / fmax(w_glc + fat_cap * (1.0 + ex), 1e-12)
     glc_used = fmin(glc, need * share)
-    fat_used = fmin(fa, fmin(need - glc_used, ox_cap))
-    glc_used = fmin(glc, need - fat_used)  # glucose fills what fat could not
-    gly_avail = p.glycogen_use_max * s.glycogen_frac / (s.glycogen_frac + 0.05)
+    fat_used = fmin(fat_cap, need - glc_used)
+    glc_used = fmin(glc, need - fat_used)
+    gly_avail = p.glycogen_mobilise_per_min * (1.0 + p.glycogen_exercise_gain * ex) * gly
     gly_used = fmin(gly_avail, pos(need - glc_used - fat_used))
 
     carb = glc_used + gly_used
-    oxidative = fmin((1.0 - p.glycolytic_share) * carb + fat_used, ox_cap)
-    production = oxidative + p.glycolytic_share * carb
-    energy = clip01(s.energy_frac + dt * (production - demand) / p.energy_buffer)
+    gs = p.glycolytic_share
+    production = fmin((1.0 - gs) * carb + fat_used, ox_cap) + gs * carb
+    # Patankar: dE/dt = (production − demand·E) / buffer, so E settles at supply/demand when short.
+    energy_next = fmin(patankar(energy, production / p.energy_buffer, demand / p.energy_buffer, dt), 1.0)
 
-    surplus_glc = pos(glc - glc_used)
-    synth = fmin(surplus_glc, p.glycogen_synth_max * (0.2 + active) * (1.0 - s.glycogen_frac))
-    glycogen = clip01(s.glycogen_frac + dt * (synth - gly_used) / p.glycogen_capacity)
-    dnl = p.dnl_share * (surplus_glc - synth)
+    surplus_glc = glc - glc_used
+    synth = fmin(surplus_glc, p.glycogen_synth_max * (0.02 + active) * (1.0 - gly))
+    glycogen = patankar(gly, synth / p.glycogen_capacity, gly_used / fmax(gly, 1e-9) / p.glycogen_capacity, dt)
+    rest_glc = surplus_glc - synth
+    dnl = p.dnl_share * rest_glc
 
-    surplus_fa = pos(fa - fat_used)
-    esterified = fmin(surplus_fa, p.esterify_max * s.energy_frac)
-    overflow = surplus_fa - esterified + lipo_extra
-    fat_store = pos(s.fat_store_rel + dt * (esterified + dnl - fa_droplet) / p.fat_store_capacity)
-    burn = fat_used / fmax(demand, 1e-12)
-    lipotoxic = patankar(
-        s.lipotoxic_frac, p.lipotoxic_k_in * overflow,
-        p.lipotoxic_k_in * overflow + p.lipotoxic_k_out * (1.0 + burn), dt,
+    surplus_fa = fa - fat_used
+    esterified = fmin(surplus_fa, p.esterify_max * energy)
+    overflow = surplus_fa - esterified
+    fat_store = patankar(
+        droplets, (esterified + dnl) / p.fat_store_capacity,
+        fa_droplet / fmax(droplets, 1e-9) / p.fat_store_capacity, dt,
     )
-    # Glucose neither burned nor stored (beyond the DNL share) and fatty acids that overflow.
-    overload = 0.05 * (surplus_glc - synth) + overflow
+    # DAG and ceramide: intermediates of esterifying the fatty-acid surplus (Itani 2002), many more
+    # when esterification cannot keep up; cleared faster when the cell burns fat.
+    burn = fat_used / fmax(demand, 1e-12)
+    k_in = p.lipotoxic_k_in * (surplus_fa + p.lipotoxic_overflow_gain * overflow) + lipo_extra
+    lipotoxic = patankar(s.lipotoxic_frac, k_in, k_in + p.lipotoxic_k_out * (1.0 + burn), dt)
+    # Glucose neither burned nor stored nor made into fat, and fatty acids that overflow.
+    overload = p.glucose_overload_share * rest_glc + overflow
     return MetabolismOut(
-        energy, glycogen, fat_store, lipotoxic, uptake, production, demand, overload, fat_used
+        energy_next, glycogen, fat_store, lipotoxic, uptake, production, demand, overload, fat_used
     )

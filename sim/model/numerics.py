@@ -45,6 +45,12 @@ def saturating(x: Any, half: Any) -> Any:
     return x / (x + half)
 
 
+def hill2(x: Any, half: Any) -> Any:
+    """Hill function with coefficient 2: x² / (x² + half²)."""
+    x2 = x * x
+    return x2 / (x2 + half * half)
+
+
 def hill4(x: Any, half: Any) -> Any:
     """Hill function with coefficient 4, from products only (no pow: see module docstring)."""
     x2 = x * x

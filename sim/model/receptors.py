@@ -10,19 +10,16 @@ Quantities are fractions of a healthy cell's total receptor count. Must not impo
 
 from __future__ import annotations
 
-from typing import Any
-
-import attrs
+from typing import Any, NamedTuple
 
 from sim.model.numerics import patankar
 
-HEALTHY_SURFACE = 0.975  # k4 / (k−4 + k_degrade) of the total is inside at basal insulin
-HEALTHY_INTERNAL = 0.025
-HEALTHY_SYNTHESIS_DRIVE = 0.8  # protein-synthesis drive of a healthy cell on a normal day
+# Share of a healthy cell's receptors at the surface, averaged over a day of meals (the rest are
+# inside); ``receptor_synthesis_per_min`` is calibrated so that the healthy total stays at 1.
+HEALTHY_SURFACE = 0.972
 
 
-@attrs.frozen
-class ReceptorOut:
+class ReceptorOut(NamedTuple):
     receptor_free_rel: Any
     receptor_bound_rel: Any
     receptor_internal_rel: Any
@@ -34,10 +31,7 @@ def receptor_step(s: Any, p: Any, dt: float, synthesis_drive: Any, inflammation:
         * p.receptor_affinity * (1.0 - p.inflammation_on_receptor * inflammation)
     )
     damage = p.k_ros_damage_per_min * ros * ros  # accelerating: scavengers cope with a little
-    synthesis = (
-        p.k_degrade_per_min * HEALTHY_INTERNAL * p.receptor_number
-        * synthesis_drive / HEALTHY_SYNTHESIS_DRIVE
-    )
+    synthesis = p.receptor_synthesis_per_min * p.receptor_number * synthesis_drive
     free = patankar(
         s.receptor_free_rel,
         synthesis + p.k_unbind_per_min * s.receptor_bound_rel + p.k_recycle_per_min * s.receptor_internal_rel,
@@ -58,6 +52,10 @@ def receptor_step(s: Any, p: Any, dt: float, synthesis_drive: Any, inflammation:
 
 
 def receptor_signal(bound: Any, p: Any) -> Any:
-    """0–1 signal from occupied receptors; spare receptors make it saturate at low occupancy."""
-    k = p.spare_receptor_k
-    return bound / (bound + k) * (HEALTHY_SURFACE + k) / HEALTHY_SURFACE
+    """0–1 signal from occupied receptors: sigmoid (Hill 2) in the bound receptors, because the
+    IRS/PI3K/Akt cascade amplifies cooperatively (Sedaghat 2002's PIP3/Akt response is steeper than
+    binding), and saturating well before all receptors are bound (spare receptors: maximal
+    response at ≈ 10–20% occupancy, Kono & Barham 1971). 1 when every healthy receptor is bound."""
+    k2 = p.spare_receptor_k * p.spare_receptor_k
+    b2 = bound * bound
+    return b2 / (b2 + k2) * (HEALTHY_SURFACE * HEALTHY_SURFACE + k2) / (HEALTHY_SURFACE * HEALTHY_SURFACE)

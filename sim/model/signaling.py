@@ -43,8 +43,13 @@ def glut4_step(membrane: Any, active: Any, u: Any, p: Any, dt: float) -> Any:
 
 
 def protein_synthesis(active: Any, energy: Any, er_stress: Any, p: Any) -> Any:
-    """Relative protein synthesis: insulin (Akt → mTOR) and energy drive it; ER stress brakes it."""
-    return (0.6 + 0.8 * active) * fmin(energy / 0.6, 1.0) * (1.0 - p.er_on_synthesis * er_stress)
+    """Protein synthesis relative to a healthy cell's daily mean (1): insulin (Akt → mTOR) and
+    energy drive it (translation costs ATP, AMPK stops it when energy is short); ER stress brakes
+    it (PERK → eIF2α)."""
+    return (
+        p.synthesis_scale * (p.synthesis_basal + active) * fmin(1.25 * energy, 1.0)
+        * (1.0 - p.er_on_synthesis * er_stress)
+    )
 
 
 def signaling_proteins_step(sp: Any, synthesis: Any, ros: Any, p: Any, dt: float) -> Any:

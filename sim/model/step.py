@@ -17,7 +17,7 @@ from sim.model.gut import gut_step
 from sim.model.insulin import insulin_step
 from sim.model.lipids import lipid_step
 from sim.model.metabolism import metabolism_step
-from sim.model.numerics import drive_for_level, fmin
+from sim.model.numerics import drive_for_level, fmin, pos
 from sim.model.receptors import HEALTHY_SURFACE, receptor_signal, receptor_step
 from sim.model.signaling import (
     glut4_step,
@@ -42,15 +42,15 @@ def step(s: Any, p: Any, u: Any, dt: float) -> tuple[Arrays, Arrays]:
     active = signal_step(s.signaling_active_frac, health, rsig, p, dt)
     membrane = glut4_step(s.glut4_membrane_frac, active, u, p, dt)
 
-    # Liver and fat tissue share the cell's resistance: fewer surface receptors and weaker
+    # Liver and fat tissue share part of the cell's resistance: fewer surface receptors and weaker
     # signaling make every tissue see less of the insulin that is there.
     surface = (rec.receptor_free_rel + rec.receptor_bound_rel) / HEALTHY_SURFACE
-    systemic = fmin(health * surface, 1.5)
+    systemic = fmin(pos(1.0 - p.shared_resistance * (1.0 - health * surface)), 1.5)
     action_l = liver_action(s.insulin_liver_uu_ml, systemic, p)
     glc = glucose_step(s, p, u, dt, gut.ra_mg_kg_min, membrane, action_l)
     lip = lipid_step(s, p, u, dt, gut.fat_g_min, gut.kcal_min, systemic)
 
-    lipo_extra = drive_for_level(p.imposed_lipotoxicity, 1.5 * p.lipotoxic_k_out) / p.lipotoxic_k_in
+    lipo_extra = drive_for_level(p.imposed_lipotoxicity, 1.5 * p.lipotoxic_k_out)
     met = metabolism_step(s, p, u, dt, glc.glucose_mmol_l, membrane, active, synthesis, lipo_extra)
     fac = factors_step(s, p, u, dt, synthesis, met.overload)
     sp = signaling_proteins_step(s.signaling_proteins_frac, synthesis, s.oxidative_stress_frac, p, dt)

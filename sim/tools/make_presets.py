@@ -1,8 +1,13 @@
 """Re-derive the stored presets by running the model, and rewrite ``sim/data/presets.toml``.
 
-``healthy`` is the steady state of a reference adult on three mixed meals a day. The other
-presets are reached from it by living with the model (see ``RECIPES``). Run:
-``python -m sim.tools.make_presets [--check]``. Must not import pygame.
+``healthy`` is the steady state of a reference adult on three mixed meals a day (``SEED_STATE``
+settled for ``HEALTHY_DAYS``). Every other preset is reached from ``healthy`` by *living* with the
+model, phase after phase (``RECIPES``): months of a daily snack on top of the meals (an energy
+surplus of ≈ 600 kcal/day) without exercise; knob changes stand for what the model does not grow by
+itself — deconditioned mitochondria from inactivity, an inherited weakness of the β-cells, the
+mitochondria and GLUT4 that training builds. The engine runs whole days per turn at dt = 1 min, so
+a derivation of all presets takes about half a minute. Run:
+``python -m sim.tools.make_presets [--out FILE]``. Must not import pygame.
 """
 
 from __future__ import annotations
@@ -12,46 +17,101 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import attrs
+
 from sim.engine import Simulation
+from sim.events import effect, meal
 from sim.model.parameters import Parameters
 from sim.state import NAMES, State
 
 SEED_STATE: dict[str, float] = dict(
     stomach_solid_mg=0, stomach_liquid_mg=0, gut_carb_mg=0, stomach_fat_g=0, stomach_fibre_g=0,
     stomach_protein_g=0, glucose_mmol_l=4.9, insulin_uu_ml=5, insulin_tissue_uu_ml=5,
-    insulin_liver_uu_ml=5, ffa_mmol_l=0.5, cytokines_au=0, beta_cell_mass_rel=1,
+    insulin_liver_uu_ml=5, ffa_mmol_l=0.45, cytokines_au=0, beta_cell_mass_rel=1,
     liver_glycogen_g=60, adipose_kg=15, receptor_free_rel=0.96, receptor_bound_rel=0.01,
-    receptor_internal_rel=0.025, signaling_active_frac=0.07, signaling_proteins_frac=1,
-    glut4_membrane_frac=0.07, energy_frac=1, glycogen_frac=0.6, fat_store_rel=1, lipotoxic_frac=0.0,
-    inflammation_frac=0, oxidative_stress_frac=0.02, mito_health_frac=0.95, er_stress_frac=0.02,
+    receptor_internal_rel=0.03, signaling_active_frac=0.03, signaling_proteins_frac=1,
+    glut4_membrane_frac=0.03, energy_frac=1, glycogen_frac=0.45, fat_store_rel=1, lipotoxic_frac=0.06,
+    inflammation_frac=0, oxidative_stress_frac=0.012, mito_health_frac=0.98, er_stress_frac=0.035,
     exercise_memory_frac=0,
 )
+HEALTHY_DAYS = 40
 
-PRESET_TEXT = {
-    "healthy": ("Healthy", "A healthy adult on three mixed meals a day."),
+
+@attrs.frozen
+class Phase:
+    """Days lived with these knobs (merged into the preset's), a daily snack and daily exercise."""
+
+    days: int
+    knobs: dict[str, float] = attrs.field(factory=dict)
+    snack_carb_g: float = 0.0
+    snack_fat_g: float = 0.0
+    exercise: float = 0.0  # intensity of a daily 45-min workout at 18:00
+
+
+SNACK = {"snack_carb_g": 70.0, "snack_fat_g": 35.0}  # ≈ 600 kcal at 16:00 (with 10 g protein)
+
+RECIPES: dict[str, tuple[str, str, tuple[Phase, ...]]] = {
+    "resistant": (
+        "Insulin resistant",
+        "Five months of a 600-kcal daily surplus and no exercise: fatter, inflamed, fat-laden muscle; "
+        "the pancreas keeps glucose near normal by secreting much more insulin.",
+        (Phase(120, {"mito_capacity": 0.85}, **SNACK),),
+    ),
+    "type2": (
+        "Type 2 diabetes",
+        "The resistant subject with β-cells that cannot keep up (an inherited weakness), living "
+        "three more months the same way: glucose rises, and glucose toxicity wears the β-cells down.",
+        (Phase(120, {"mito_capacity": 0.85}, **SNACK), Phase(90, {"beta_cell_capacity": 0.1}, **SNACK)),
+    ),
+    "athlete": (
+        "Athlete",
+        "Three months of a daily hard workout with enough food to match: more mitochondria and GLUT4, "
+        "very sensitive to insulin.",
+        (Phase(90, {"mito_capacity": 1.3, "glut4_pool": 1.25}, snack_carb_g=50.0, snack_fat_g=5.0, exercise=0.8),),
+    ),
 }
 
-
-def settle(params: Parameters, start: dict[str, float], days: int, diet: str = "standard") -> State:
-    state = State.from_values({**{k: 0.0 for k in NAMES}, **start}, 1)
-    sim = Simulation(params, state, turn_min=1440.0)
-    sim.schedule_diet(diet, days)
-    for _ in range(days):
-        sim.advance()
-    return sim.state
+PRESET_TEXT = {"healthy": ("Healthy", "A healthy adult on three mixed meals a day.")}
 
 
-def derive() -> dict[str, dict[str, Any]]:
+def _state(values: dict[str, float]) -> State:
+    return State.from_values({**dict.fromkeys(NAMES, 0.0), **values}, 1)
+
+
+def live(params: Parameters, start: dict[str, float], phase: Phase, day0: int = 0) -> dict[str, float]:
+    """Live ``phase.days`` days on the standard diet (plus snack and exercise) from ``start``."""
+    sim = Simulation(params, _state(start), turn_min=1440.0)
+    sim.schedule_diet("standard", phase.days)
+    for d in range(phase.days):
+        if phase.snack_carb_g or phase.snack_fat_g:
+            sim.schedule(meal(d * 1440.0 + 960.0, phase.snack_carb_g, phase.snack_fat_g, 10.0, 2.0, label="snack"))
+        if phase.exercise:
+            sim.schedule(effect(d * 1440.0 + 1080.0, {"exercise": phase.exercise}, 45.0, "workout", source="action"))
+    sim.run_until(phase.days * 1440.0)
+    return sim.state.column(0)
+
+
+def derive(names: tuple[str, ...] | None = None) -> dict[str, dict[str, Any]]:
     out: dict[str, dict[str, Any]] = {}
-    healthy = settle(Parameters.default(), SEED_STATE, 30)
-    out["healthy"] = {"knobs": {}, "state": healthy.column(0)}
+    healthy = live(Parameters.default(), SEED_STATE, Phase(HEALTHY_DAYS))
+    out["healthy"] = {"knobs": {}, "state": healthy}
+    for name, (_title, _desc, phases) in RECIPES.items():
+        if names is not None and name not in names:
+            continue
+        knobs: dict[str, float] = {}
+        state = healthy
+        for ph in phases:
+            knobs = {**knobs, **ph.knobs}
+            state = live(Parameters.default().evolve(**knobs), state, ph)
+        out[name] = {"knobs": knobs, "state": state}
     return out
 
 
 def render(presets: dict[str, dict[str, Any]]) -> str:
     lines = ["# Written by `python -m sim.tools.make_presets`; do not edit by hand.", ""]
+    texts = {**PRESET_TEXT, **{k: (t, d) for k, (t, d, _) in RECIPES.items()}}
     for name, d in presets.items():
-        title, desc = PRESET_TEXT[name]
+        title, desc = texts[name]
         lines += [f"[{name}]", f'title = "{title}"', f'description = "{desc}"', 'cell_type = "muscle"']
         lines.append("knobs = { " + ", ".join(f"{k} = {v!r}" for k, v in d["knobs"].items()) + " }")
         lines.append(f"[{name}.state]")
