@@ -137,3 +137,9 @@ def test_toml_writer_round_trips_awkward_text() -> None:
     doc = {"a": "line 1\nline 2 with ''' quotes", "b": "tab\there \x7f del", "c": ["x", 1, 2.5, True],
            "t": {"k": "v"}, "arr": [{"x": 1}, {"x": 2}], "d": "ends with '\nquote'"}
     assert tomllib.loads(dumps(doc)) == doc
+
+
+def test_shipped_challenges_load_and_match_their_levels() -> None:
+    for path in sorted((levels_dir() / "challenges").glob("*.challenge.toml")):
+        ch = load_challenge(path)
+        assert ch.level.turns == ch.turn_limit and ch.questions, path

@@ -201,3 +201,16 @@ def test_two_hundred_submissions_grade_in_under_a_minute(challenge, tmp_path: Pa
     elapsed = time.perf_counter() - t0
     assert len(rows) == 200 and all(r.status == "verified" for r in rows)
     assert elapsed < 60, elapsed
+
+
+@pytest.mark.slow
+def test_grading_over_worker_processes_gives_the_same_rows(challenge, sub, tmp_path: Path) -> None:
+    for i in range(6):
+        write_submission(make_submission(challenge, f"S{i}", {"q1": (i % 3, 2)}, _replayed(challenge, sub)), tmp_path)
+    (tmp_path / "bad.json").write_text("[]", encoding="utf-8")
+    sources = collect([tmp_path])
+    here = grade(challenge, sources)
+    spread = grade(challenge, sources, workers=2)
+    assert [(g.source, g.status, g.note, g.final_state) for g in spread] == \
+        [(g.source, g.status, g.note, g.final_state) for g in here]
+    assert [g.result.score for g in spread if g.result] == [g.result.score for g in here if g.result]
