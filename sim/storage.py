@@ -14,6 +14,7 @@ Must not import pygame.
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import tempfile
 import time
@@ -24,11 +25,22 @@ from sim.errors import UserError
 MAX_FILE_BYTES = 4 * 1024 * 1024  # no level, save or submission comes near this
 
 
+@functools.cache
+def _umask() -> int:
+    # Reading the umask means setting it; do it once, not on every write from every thread.
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
+        # mkstemp makes the file private (0600); give it the mode any new file gets, so a class
+        # table on a shared drive stays readable by the teacher's colleagues.
+        os.chmod(tmp, 0o666 & ~_umask())
         with os.fdopen(fd, "wb") as f:
             f.write(data)
             f.flush()

@@ -19,6 +19,16 @@ def test_atomic_write_replaces_content_and_leaves_no_temporaries(tmp_path):
     assert [p.name for p in f.parent.iterdir()] == ["save.json"]
 
 
+def test_atomic_write_gives_new_files_the_usual_mode(tmp_path):
+    import os
+
+    f = tmp_path / "class.csv"
+    atomic_write_text(f, "a,b")
+    mask = os.umask(0)
+    os.umask(mask)
+    assert (f.stat().st_mode & 0o777) == (0o666 & ~mask)
+
+
 def test_killing_a_writer_mid_write_leaves_the_old_file_intact(tmp_path):
     """A child process writes a large file slowly through atomic_write; we SIGKILL it mid-way."""
     f = tmp_path / "progress.json"

@@ -22,18 +22,27 @@ from sim.levels.play import ActionNotAllowed, Playthrough
 from sim.levels.run import LevelResult, LevelRun, Observation
 
 
+CHALLENGE_SUFFIX = ".challenge.toml"
+
+
 def levels_dir() -> Path:
     """The repository's ``levels/`` folder (it sits beside the ``sim`` package)."""
     return Path(__file__).resolve().parent.parent.parent / "levels"
 
 
 def level_files(paths: list[str | Path] | None = None) -> list[Path]:
-    """Level files under ``paths`` (files and folders, recursively), sorted by name per folder."""
+    """Level files under ``paths`` (files and folders, recursively), sorted by name per folder.
+
+    Classroom challenges (``*.challenge.toml``) live among the levels but are not level files:
+    a folder's walk skips them (``python -m sim challenge check`` checks those)."""
     if not paths:
         paths = [levels_dir()]
     out: list[Path] = []
     for p in map(Path, paths):
-        out.extend(sorted(p.rglob("*.toml")) if p.is_dir() else [p])
+        if p.is_dir():
+            out.extend(q for q in sorted(p.rglob("*.toml")) if not q.name.endswith(CHALLENGE_SUFFIX))
+        else:
+            out.append(p)
     return out
 
 
