@@ -44,7 +44,8 @@ def glucose_step(
     lg = s.liver_glycogen_g
 
     # Liver output: the Dalla Man kp1 − kp2·Gp line, suppressed by insulin, reduced by metformin,
-    # and falling towards gluconeogenesis alone as glycogen runs out.
+    # falling towards gluconeogenesis alone as glycogen runs out, raised by counter-regulation in
+    # hypoglycaemia and by fatty acids above normal (FFA drive gluconeogenesis, Boden 1994).
     glycogen_part = (1.0 - p.gng_share) * saturating(lg, p.liver_glycogen_km_g)
     egp = (
         pos(p.egp_kp1_mg_kg_min - p.egp_kp2_per_min * conv * g)
@@ -52,6 +53,7 @@ def glucose_step(
         * (1.0 - p.metformin_egp_cut * u.metformin)
         * (p.gng_share + glycogen_part)
         * (1.0 + p.counter_regulation_gain * pos(1.0 - g / p.counter_regulation_mmol_l))
+        * (1.0 + p.egp_ffa_gain * pos(s.ffa_mmol_l - p.egp_ffa_ref_mmol_l))
     )
     glycogenolysis = egp * glycogen_part / (p.gng_share + glycogen_part)
 

@@ -38,9 +38,11 @@ def insulin_step(s: Any, p: Any, u: Any, dt: float, ra: Any) -> InsulinOut:
     liver = patankar(s.insulin_liver_uu_ml, p.k_liver_insulin_per_min * i_next, p.k_liver_insulin_per_min, dt)
 
     # Topp 2000: dβ/dt = β·r2·(G − Gs)(Gt − G), per day; growth capped at β_max.
-    rate = p.beta_speed * p.beta_r2_per_day * (g - p.beta_setpoint_mmol_l) * (p.beta_toxic_mmol_l - g)
+    # Functional adaptation (growth) is ``beta_speed`` × faster than Topp's mass dynamics; loss,
+    # by glucose toxicity above the set point's mirror or below the set point, keeps Topp's pace.
+    rate = p.beta_r2_per_day * (g - p.beta_setpoint_mmol_l) * (p.beta_toxic_mmol_l - g)
     ffa_toxic = p.beta_ffa_toxicity_per_day * pos(s.ffa_mmol_l - p.beta_ffa_threshold_mmol_l)
-    growth = pos(rate) * pos(1.0 - beta / p.beta_max_rel)
-    death = pos(-rate) + ffa_toxic
+    growth = p.beta_speed * pos(rate) * pos(1.0 - beta / p.beta_max_rel)
+    death = p.beta_speed * pos(-rate) * (g < p.beta_toxic_mmol_l) + pos(-rate) * (g >= p.beta_toxic_mmol_l) + ffa_toxic
     beta_next = patankar(beta, beta * growth / 1440.0, death / 1440.0, dt)
     return InsulinOut(i_next, tissue, liver, beta_next, secretion)

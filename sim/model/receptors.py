@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
-from sim.model.numerics import patankar
+from sim.model.numerics import fmin, patankar
 
 # Share of a healthy cell's receptors at the surface, averaged over a day of meals (the rest are
 # inside); ``receptor_synthesis_per_min`` is calibrated so that the healthy total stays at 1.
-HEALTHY_SURFACE = 0.972
+HEALTHY_SURFACE = 0.918
 
 
 class ReceptorOut(NamedTuple):
@@ -30,8 +30,12 @@ def receptor_step(s: Any, p: Any, dt: float, synthesis_drive: Any, inflammation:
         p.k_bind_per_m_min * p.molar_per_uu_ml * s.insulin_tissue_uu_ml
         * p.receptor_affinity * (1.0 - p.inflammation_on_receptor * inflammation)
     )
-    damage = p.k_ros_damage_per_min * ros * ros  # accelerating: scavengers cope with a little
-    synthesis = p.receptor_synthesis_per_min * p.receptor_number * synthesis_drive
+    # Surface receptors turn over (half-life ≈ 12 h, Reed & Lane 1980) and ROS damages them
+    # (accelerating: scavengers cope with a little).
+    damage = p.k_receptor_turnover_per_min + p.k_ros_damage_per_min * ros * ros
+    # Receptors are made at the cell's normal rate while protein synthesis is intact; low energy,
+    # ER stress or no insulin at all slow it (insulin itself does not raise receptor synthesis).
+    synthesis = p.receptor_synthesis_per_min * p.receptor_number * fmin(synthesis_drive, 1.0)
     free = patankar(
         s.receptor_free_rel,
         synthesis + p.k_unbind_per_min * s.receptor_bound_rel + p.k_recycle_per_min * s.receptor_internal_rel,

@@ -55,13 +55,13 @@ RECIPES: dict[str, tuple[str, str, tuple[Phase, ...]]] = {
         "Insulin resistant",
         "Five months of a 600-kcal daily surplus and no exercise: fatter, inflamed, fat-laden muscle; "
         "the pancreas keeps glucose near normal by secreting much more insulin.",
-        (Phase(120, {"mito_capacity": 0.85}, **SNACK),),
+        (Phase(150, {"mito_capacity": 0.8}, **SNACK),),
     ),
     "type2": (
         "Type 2 diabetes",
         "The resistant subject with β-cells that cannot keep up (an inherited weakness), living "
         "three more months the same way: glucose rises, and glucose toxicity wears the β-cells down.",
-        (Phase(120, {"mito_capacity": 0.85}, **SNACK), Phase(90, {"beta_cell_capacity": 0.1}, **SNACK)),
+        (Phase(150, {"mito_capacity": 0.8}, **SNACK), Phase(90, {"beta_cell_capacity": 0.12}, **SNACK)),
     ),
     "athlete": (
         "Athlete",
