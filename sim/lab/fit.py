@@ -24,7 +24,8 @@ class HillFit:
     def predict(self, insulin: Sequence[float] | np.ndarray) -> np.ndarray:
         x = np.asarray(insulin, dtype=float)
         xn = np.power(x, self.hill)
-        return self.basal + self.vmax * xn / (np.power(self.ec50, self.hill) + xn)
+        out: np.ndarray = self.basal + self.vmax * xn / (np.power(self.ec50, self.hill) + xn)
+        return out
 
 
 def _linear(x: np.ndarray, y: np.ndarray, ec50: float, n: float) -> tuple[float, float, float]:

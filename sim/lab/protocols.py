@@ -113,7 +113,8 @@ def ogtt(req: LabRequest) -> LabResult:
     g = [r["blood_glucose_mmol_l"] for r in rows]
     ins = [r["blood_insulin_uu_ml"] for r in rows]
     k = int(np.argmax(g))
-    auc = float(np.trapezoid(ins[:7], OGTT_TIMES[:7])) if hasattr(np, "trapezoid") else float(np.trapz(ins[:7], OGTT_TIMES[:7]))
+    t120 = OGTT_TIMES.index(120)
+    auc = sum(0.5 * (ins[j] + ins[j + 1]) * (OGTT_TIMES[j + 1] - OGTT_TIMES[j]) for j in range(t120))  # trapezoid
     summary = _base(req, "ogtt") | {
         "fasting_glucose_mmol_l": g[0], "fasting_insulin_uu_ml": ins[0], "homa_ir": homa_ir(g[0], ins[0]),
         "glucose_2h_mmol_l": g[OGTT_TIMES.index(120)], "peak_glucose_mmol_l": g[k],
@@ -159,7 +160,8 @@ def dose_response(req: LabRequest) -> LabResult:
     _fast(one)
     sim = _population(one, len(DOSES))
     t0 = sim.state.time_min
-    sim.hold_inputs(clamp_glucose_mmol_l=5.0, clamp_insulin_uu_ml=np.array(DOSES))
+    held: dict[str, Any] = {"clamp_glucose_mmol_l": 5.0, "clamp_insulin_uu_ml": np.array(DOSES)}
+    sim.hold_inputs(**held)  # one insulin level per column
     sim.run_until(t0 + DOSE_HOLD_MIN - 30.0)
     acc = TurnAccumulator(len(DOSES))
     sim.run_until(t0 + DOSE_HOLD_MIN, acc)
@@ -170,7 +172,7 @@ def dose_response(req: LabRequest) -> LabResult:
          "glut4_membrane_frac": float(sim.state.glut4_membrane_frac[i])}
         for i, d in enumerate(DOSES)
     ]
-    fit = fit_hill(DOSES, uptake)
+    fit = fit_hill(DOSES, [float(x) for x in uptake])
     summary = _base(req, "dose-response") | {
         "cell": req.cell, "glucose_uptake_unit": "mg glucose per kg tissue per min",
         "ec50_uu_ml": fit.ec50, "vmax": fit.vmax, "basal_uptake": fit.basal, "hill": fit.hill,
