@@ -4,8 +4,10 @@ Secretion is a Hill-4 function of glucose (half-maximal near 8.5 mmol/L, Byrne 1
 by the incretin effect of glucose in the gut (Nauck 1986) and scaled by β-cell capacity.
 Kinetics: one plasma compartment cleared at Topp 2000's k; tissue insulin follows plasma with
 Dalla Man 2007's p2U delay; insulin at the liver with a faster delay. β-cell capacity follows
-Topp et al. 2000: it grows when glucose sits above the set point, shrinks below it, and dies
-above the glucotoxic threshold, here also with raised fatty acids (lipotoxicity, Unger 1995).
+Topp et al. 2000: it grows when glucose sits above the set point (the healthy daily-mean glucose),
+shrinks below it, and dies above the glucotoxic threshold, here also with raised fatty acids
+(lipotoxicity, Unger 1995). Growth and shrinking below the set point run ``beta_speed`` × faster
+than Topp's mass dynamics (functional adaptation); glucotoxic loss keeps Topp's pace.
 Must not import pygame.
 """
 

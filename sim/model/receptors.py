@@ -1,10 +1,12 @@
 """Insulin receptors: binding, internalisation, recycling, turnover and damage.
 
 Sedaghat, Sherman & Quon 2002 (free ⇄ bound on the surface, both internalised, recycled at
-k−4). Added here: synthesis that needs protein synthesis (insulin and energy), degradation of the
-internal pool (Reed & Lane 1980 half-life ≈ 9 h, which makes chronic high insulin *down-regulate*
-the total) and damage by reactive oxygen species (the article: ROS "damage ... the insulin
-receptors"). Inflammation lowers the effective binding (the "lock" less receptive to the "key").
+k−4). Added here: synthesis that needs intact protein synthesis (energy, no ER stress); degradation
+of the internal pool as fast as its recycling, so chronic high insulin *down-regulates* the total
+within hours; a basal turnover of surface receptors (half-life ≈ 12 h, Reed & Lane 1980), so they
+come back within a day; and damage by reactive oxygen species (the article: ROS "damage ... the
+insulin receptors"). Inflammation lowers the effective binding (the "lock" less receptive to the
+"key").
 Quantities are fractions of a healthy cell's total receptor count. Must not import pygame.
 """
 
