@@ -79,6 +79,18 @@ def test_no_mitochondria_means_the_cell_starves():
     assert min(float(r.stats["min_energy_frac"][0]) for r in reports) < 0.2
 
 
+def test_a_huge_meal_is_absorbed_without_blowing_up():
+    sim = Simulation.from_preset("healthy")
+    sim.schedule(sim.meal_event("fast_food", 0.0))
+    from sim.events import meal
+
+    sim.schedule(meal(0.0, 1000.0, fat_g=300.0))
+    reports = run_days(sim, 1, diet=None)
+    peak = max(float(r.stats["max_glucose_mmol_l"][0]) for r in reports)
+    assert 8.0 < peak < 60.0
+    assert float(sim.state.acc_renal_mg_kg[0]) > 0.0  # above the renal threshold glucose spills
+
+
 @pytest.mark.slow
 def test_a_month_of_fasting_keeps_glucose_up_and_burns_fat():
     sim = Simulation.from_preset("healthy", turn_min=1440.0)
