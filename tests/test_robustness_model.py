@@ -87,8 +87,11 @@ def test_a_huge_meal_is_absorbed_without_blowing_up():
     sim.schedule(meal(0.0, 1000.0, fat_g=300.0))
     reports = run_days(sim, 1, diet=None)
     peak = max(float(r.stats["max_glucose_mmol_l"][0]) for r in reports)
-    assert 8.0 < peak < 60.0
-    assert float(sim.state.acc_renal_mg_kg[0]) > 0.0  # above the renal threshold glucose spills
+    assert 7.0 < peak < 25.0
+    # The stomach empties carbohydrate at a capped rate (≈ 0.65 g/min), so a day absorbs a
+    # good part of the kilogram, not all of it at once.
+    absorbed_g = float(sim.state.acc_gut_mg_kg[0]) * 70.0 / 1000.0
+    assert 300.0 < absorbed_g < 1000.0
 
 
 @pytest.mark.slow

@@ -74,8 +74,9 @@ def glucose_step(
         p.hgu_k_per_mmol_l * on * (room + p.hgu_dnl_floor)
         * pos(g_portal - p.hgu_threshold_mmol_l) / fmax(g, 1e-9)
     )
-    gp = g * conv
-    l_renal = p.renal_k_per_min * conv * pos(1.0 - p.renal_threshold_mg_kg / fmax(gp, 1e-9))
+    # Dalla Man's E = ke1·(Gp − ke2) written as a concentration threshold, so it does not move
+    # with this model's larger glucose space.
+    l_renal = p.renal_clearance_mg_kg_min_per_mmol_l * pos(1.0 - p.renal_threshold_mmol_l / fmax(g, 1e-9))
     loss = (l_brain + l_periph + l_liver + l_renal) / conv
     prod = (ra + egp) / conv
 
