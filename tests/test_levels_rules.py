@@ -83,7 +83,7 @@ def test_observation_lists_upcoming_events_in_order():
 def test_stars_need_lower_tiers_and_score_grows_with_stars():
     t = GoalTracker(SANDBOX.goals, (), 1, 1)
     t.turns = 1
-    t.sums[:] = [[5.0], [0.0], [0.0]]  # average met, peaks not, receptors not
+    t.sums[:] = [[5.0], [0.0], [0.0]]  # insulin met, energy not, receptors (last) met
     t.counts[:] = [[1.0], [0.0], [0.0]]
     t.last[:] = [[5.0], [20.0], [0.9]]
     assert t.stars()[0] == 1  # tier 3 met but tier 2 not: one star

@@ -30,7 +30,9 @@ def test_replay_round_trip_reproduces_score_and_state(tmp_path):
 
 def test_replay_of_a_changed_level_is_reported(tmp_path, capsys):
     _, lv_path, out = _saved(tmp_path)
-    lv_path.write_text(SRC.read_text().replace("below = 14.0", "below = 13.0"))
+    text = SRC.read_text()
+    assert "below = 24.0" in text
+    lv_path.write_text(text.replace("below = 24.0", "below = 23.0"))
     check = verify_replay(out)
     assert check.level_changed and "level file has changed" in check.message
     assert main(["replay", str(out)]) == 2
