@@ -29,7 +29,7 @@ from sim.report import TurnAccumulator, TurnReport, build_report
 from sim.snapshot import Snapshot
 from sim.state import State
 
-ENGINE_VERSION = "1"
+ENGINE_VERSION = "2"
 SUBSYSTEMS = ("schedule", "population", "policy")
 DEFAULT_DT_MIN = 1.0
 # Inputs that are intensities: several overlapping drives add up but stay within 0–1.
