@@ -51,6 +51,8 @@ class Simulation:
         dt_min: float = DEFAULT_DT_MIN,
         catalog: Catalog | None = None,
     ) -> None:
+        if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
+            raise SimulationError(f"seed must be a whole number ≥ 0, got {seed!r}")
         if not (0.0 < dt_min <= 5.0):
             raise SimulationError(f"dt_min must be in (0, 5] minutes, got {dt_min}")
         self.params = params

@@ -18,7 +18,8 @@ import attrs
 from sim.engine import ENGINE_VERSION
 from sim.errors import LevelError, SaveError, UserError
 from sim.events import Action
-from sim.levels import LevelRun, load_level
+from sim.levels import LevelRun, levels_dir, load_level
+from sim.storage import read_text_limited
 
 FORMAT = "amid-plenty-replay/1"
 
@@ -75,13 +76,14 @@ def save_replay(run: LevelRun, path: str | Path, policy: str = "") -> None:
 
 def load_replay(path: str | Path) -> Replay:
     path = Path(path)
+    text = read_text_limited(path, SaveError)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as e:
-        raise SaveError(f"{path}: cannot read the replay ({e.strerror or e})") from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as e:
+        data = json.loads(text)
+    except (json.JSONDecodeError, RecursionError) as e:
         raise SaveError(f"{path}: not a replay file (invalid JSON: {e})") from None
     try:
+        if not isinstance(data, dict):
+            raise SaveError(f"{path}: not a replay file (expected a JSON object)")
         if data.get("format") != FORMAT:
             raise SaveError(f"{path}: not a replay file (format {data.get('format')!r}; expected {FORMAT!r})")
         return Replay(
@@ -98,11 +100,19 @@ def load_replay(path: str | Path) -> Replay:
 
 
 def _resolve_level(rep: Replay, replay_path: Path) -> Path:
+    """The replay's level, looked up only inside trusted folders: beside the replay, the current
+    folder and the shipped ``levels/``. A replay from someone else cannot make us open
+    ``/etc/passwd`` or ``../../secret`` as a level."""
     p = Path(rep.level_path)
-    for cand in (p, replay_path.parent / p, Path.cwd() / p):
-        if cand.is_file():
+    roots = [replay_path.resolve().parent, Path.cwd().resolve(), levels_dir().resolve()]
+    for root in roots:
+        cand = (root / p).resolve()
+        if cand.is_relative_to(root) and cand.is_file() and cand.suffix == ".toml":
             return cand
-    raise SaveError(f"{replay_path}: its level {rep.level_path!r} cannot be found")
+    raise SaveError(
+        f"{replay_path}: its level {rep.level_path!r} is not a .toml file beside the replay, in the "
+        f"current folder or in the shipped levels; pass the level explicitly"
+    )
 
 
 def verify_replay(path: str | Path, level_path: str | Path | None = None) -> ReplayCheck:
