@@ -79,3 +79,22 @@ def test_final_state_is_identical_across_interpreters_with_different_hash_seeds(
         for seed in ("1", "12345")
     }
     assert len(outs) == 1
+
+
+def test_a_replay_gives_the_same_final_hash_in_fresh_interpreters(tmp_path):
+    """Record a level run, then verify its replay in two interpreters with different hash seeds."""
+    import os
+
+    level = "levels/campaign/02_fewer_receptors.toml"
+    replay = tmp_path / "r.json"
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    subprocess.run([sys.executable, "-m", "sim", "run", os.path.join(root, level), "--policy", "greedy",
+                    "--seed", "4", "--replay-out", str(replay)], check=True, capture_output=True, cwd=root)
+    outs = []
+    for seed in ("0", "999"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        p = subprocess.run([sys.executable, "-m", "sim", "replay", str(replay)], capture_output=True,
+                           text=True, env=env, cwd=root)
+        assert p.returncode == 0, p.stderr
+        outs.append(p.stdout)
+    assert outs[0] == outs[1] and "reproduced" in outs[0]
