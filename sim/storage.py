@@ -82,7 +82,7 @@ def read_text_limited(
     try:
         size = p.stat().st_size
     except FileNotFoundError:
-        raise error(f"{p}: file not found") from None
+        raise error(f"{p}: cannot read the file (not found)") from None
     except OSError as e:
         raise error(f"{p}: cannot read ({e.strerror})") from None
     if p.is_dir():

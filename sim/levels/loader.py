@@ -37,6 +37,7 @@ from sim.levels.schema import EVENT_KINDS, GOAL_KINDS, LevelFile
 from sim.model.parameters import CELL_TYPES, specs
 from sim.presets import presets
 from sim.state import NAMES
+from sim.storage import read_text_limited
 
 MAX_TURNS = 1000
 MAX_LENGTH_MIN = 60 * 1440.0
@@ -105,7 +106,7 @@ def _list_hook(conv: cattrs.Converter) -> Callable[[Any], Callable[[Any, Any], A
             for i, x in enumerate(v):
                 try:
                     out.append(conv.structure(x, inner))
-                except Exception as e:  # noqa: BLE001 - regrouped with its index, reported to the user
+                except Exception as e:
                     errs.append(_note(e, i, inner))
             if errs:
                 raise IterableValidationError(f"While structuring {t}", errs, t)
@@ -129,7 +130,7 @@ def _dict_hook(conv: cattrs.Converter) -> Callable[[Any], Callable[[Any, Any], A
             for k, x in v.items():
                 try:
                     out[k] = conv.structure(x, inner)
-                except Exception as e:  # noqa: BLE001
+                except Exception as e:
                     errs.append(_note(e, k, inner))
             if errs:
                 raise IterableValidationError(f"While structuring {t}", errs, t)
@@ -218,14 +219,14 @@ def _known(p: _Problems, path: str, v: str, options: list[str], what: str) -> bo
 
 
 # --- the three passes -----------------------------------------------------------------------------
+MAX_LEVEL_BYTES = 1024 * 1024  # the longest shipped level is a few kB
+
+
 def load_level(path: str | Path) -> Level:
     """Read and validate a level file; raises ``LevelError`` naming every problem at once."""
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as e:
-        raise LevelError(f"{path}: cannot read the level file ({e.strerror or e})") from None
-    return parse_level(data, path)
+    # Size-limited read: a level pack from someone else must not exhaust memory.
+    return parse_level(read_text_limited(path, LevelError, limit=MAX_LEVEL_BYTES), path)
 
 
 def parse_level(data: bytes | str, path: str | Path | None = None) -> Level:
@@ -249,7 +250,7 @@ def parse_level(data: bytes | str, path: str | Path | None = None) -> Level:
             problems.add(_clean_path(p), m)
         problems.raise_if_any()
         raise LevelError(f"{name}: invalid level") from None
-    except Exception as e:  # noqa: BLE001 - anything cattrs raises outside its groups
+    except Exception as e:
         raise LevelError(f"{name}: invalid level ({_format(e, None)})") from None
     level = _check(spec, raw, problems, path)
     problems.raise_if_any()
