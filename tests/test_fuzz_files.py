@@ -118,7 +118,7 @@ def test_replay_cannot_point_at_files_outside_trusted_folders(tmp_path):
     for target in ("/etc/passwd", "../../../../etc/hostname.toml"):
         data["level"] = target
         f.write_text(json.dumps(data))
-        with pytest.raises(SaveError, match="not a .toml file beside the replay"):
+        with pytest.raises(SaveError, match=r"not a \.toml file beside the replay"):
             verify_replay(f)
 
 

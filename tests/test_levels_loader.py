@@ -1,5 +1,6 @@
 """Level files: every error is the loader's own, names file, line and key path, all at once."""
 
+import contextlib
 from pathlib import Path
 
 import pytest
@@ -92,35 +93,27 @@ def _toml(v):
 def test_fuzz_top_level_values_raise_only_level_errors(key, value):
     lines = [ln for ln in GOOD.splitlines() if not ln.startswith(f"{key} =")]
     text = f"{key} = {_toml(value)}\n" + "\n".join(lines)
-    try:
+    with contextlib.suppress(LevelError):
         parse_level(text, "fuzz.toml")
-    except LevelError:
-        pass
 
 
 @given(field=st.sampled_from(["time_min", "meal", "kind", "intensity", "jitter_min", "chance", "duration_min", "bogus"]), value=VALUES)
 def test_fuzz_event_fields_raise_only_level_errors(field, value):
     text = GOOD + f'\n[[events]]\nkind = "stressor"\nstressor = "smoke"\ntime_min = 10\n{field} = {_toml(value)}\n'
-    try:
+    with contextlib.suppress(LevelError):
         parse_level(text, "fuzz.toml")
-    except LevelError:
-        pass
 
 
 @given(cut=st.integers(0, len(GOOD)))
 def test_fuzz_truncated_files_raise_only_level_errors(cut):
-    try:
+    with contextlib.suppress(LevelError):
         parse_level(GOOD[:cut], "fuzz.toml")
-    except LevelError:
-        pass
 
 
 @given(data=st.binary(max_size=200))
 def test_fuzz_random_bytes_raise_only_level_errors(data):
-    try:
+    with contextlib.suppress(LevelError):
         parse_level(data, "fuzz.toml")
-    except LevelError:
-        pass
 
 
 def test_cli_check_exit_codes(tmp_path, capsys):

@@ -21,7 +21,6 @@ from sim.levels.loader import load_level, parse_level
 from sim.levels.play import ActionNotAllowed, Playthrough
 from sim.levels.run import LevelResult, LevelRun, Observation
 
-
 CHALLENGE_SUFFIX = ".challenge.toml"
 
 

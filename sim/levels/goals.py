@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 import numpy as np
+from numpy.typing import NDArray
 
 from sim.levels.level import FailCondition, Goal
 from sim.levels.quantities import read, show
@@ -100,27 +101,29 @@ class GoalTracker:
     def values(self, g: int, final: bool = False) -> Array:
         goal = self.goals[g]
         if goal.kind == "share_of_turns":
-            return self.counts[g] / max(self.turns_total if final else self.turns, 1)
-        if goal.kind == "mean":
-            return self.sums[g] / max(self.turns, 1)
-        return self.last[g].copy()
+            v = self.counts[g] / max(self.turns_total if final else self.turns, 1)
+        elif goal.kind == "mean":
+            v = self.sums[g] / max(self.turns, 1)
+        else:
+            v = self.last[g].copy()
+        return np.asarray(v, dtype=np.float64)
 
-    def met(self, g: int, final: bool = False) -> Array:
+    def met(self, g: int, final: bool = False) -> NDArray[np.bool_]:
         goal = self.goals[g]
         v = self.values(g, final)
         if goal.kind == "share_of_turns":
-            return v >= goal.share - 1e-12
-        return within(v, goal.above, goal.below)
+            return np.asarray(v >= goal.share - 1e-12)
+        return np.asarray(within(v, goal.above, goal.below), dtype=bool)
 
     def progress_frac(self, g: int, final: bool = False) -> Array:
         goal = self.goals[g]
         v = self.values(g, final)
         if goal.kind == "share_of_turns":
             return np.clip(v / goal.share, 0.0, 1.0)
-        return closeness(v, goal.above, goal.below)
+        return np.asarray(closeness(v, goal.above, goal.below), dtype=np.float64)
 
     # --- outcome ------------------------------------------------------------------------------
-    def stars(self, final: bool = True) -> Array:
+    def stars(self, final: bool = True) -> NDArray[np.int64]:
         """0–3 per column: 0 when a tier-1 goal is missed or a failure condition struck."""
         stars = np.zeros(self.n, dtype=np.int64)
         ok = self.failed < 0
@@ -137,7 +140,7 @@ class GoalTracker:
         w = np.array([WEIGHTS.get(goal.star, 1.0) for goal in self.goals])
         prog = np.stack([self.progress_frac(g, final) for g in range(len(self.goals))])
         closeness_part = (w[:, None] * prog).sum(axis=0) / w.sum()
-        return np.round(250.0 * self.stars(final) + 250.0 * closeness_part)
+        return np.asarray(np.round(250.0 * self.stars(final) + 250.0 * closeness_part), dtype=np.float64)
 
     def progress(self, i: int = 0, final: bool = False) -> dict[str, GoalProgress]:
         out = {}

@@ -141,13 +141,21 @@ def _dict_hook(conv: cattrs.Converter) -> Callable[[Any], Callable[[Any, Any], A
     return factory
 
 
+def _is_list(t: Any) -> bool:
+    return get_origin(t) is list
+
+
+def _is_dict(t: Any) -> bool:
+    return get_origin(t) is dict
+
+
 def _converter() -> cattrs.Converter:
     c = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
     c.register_structure_hook(float, _float)
     c.register_structure_hook(int, _int)
     c.register_structure_hook(str, _str)
-    c.register_structure_hook_factory(lambda t: get_origin(t) is list, _list_hook(c))
-    c.register_structure_hook_factory(lambda t: get_origin(t) is dict, _dict_hook(c))
+    c.register_structure_hook_factory(_is_list, _list_hook(c))
+    c.register_structure_hook_factory(_is_dict, _dict_hook(c))
     return c
 
 
@@ -303,31 +311,31 @@ def _check(spec: LevelFile, raw: Mapping[str, Any], p: _Problems, path: str | Pa
         _known(p, "diet", spec.diet, sorted(catalog.diets), "diet")
 
     # events
-    for i, e in enumerate(spec.events):
+    for i, ev in enumerate(spec.events):
         at = f"events[{i}]"
-        if not _known(p, f"{at}.kind", e.kind, list(EVENT_KINDS), "event kind"):
+        if not _known(p, f"{at}.kind", ev.kind, list(EVENT_KINDS), "event kind"):
             continue
-        _num(p, f"{at}.time_min", e.time_min, 0.0, max(length - 1e-9, 0.0), f"0 to {length:g} (inside the level, which lasts {length:g} min)")
-        _num(p, f"{at}.jitter_min", e.jitter_min, 0.0, max(length, 0.0))
-        _num(p, f"{at}.chance", e.chance, 0.0, 1.0)
-        _num(p, f"{at}.intensity", e.intensity, 0.0, 10.0)
-        if e.duration_min is not None:
-            _num(p, f"{at}.duration_min", e.duration_min, 1.0, MAX_LENGTH_MIN)
-        need = {"meal": "meal", "stressor": "stressor", "message": "text"}[e.kind]
+        _num(p, f"{at}.time_min", ev.time_min, 0.0, max(length - 1e-9, 0.0), f"0 to {length:g} (inside the level, which lasts {length:g} min)")
+        _num(p, f"{at}.jitter_min", ev.jitter_min, 0.0, max(length, 0.0))
+        _num(p, f"{at}.chance", ev.chance, 0.0, 1.0)
+        _num(p, f"{at}.intensity", ev.intensity, 0.0, 10.0)
+        if ev.duration_min is not None:
+            _num(p, f"{at}.duration_min", ev.duration_min, 1.0, MAX_LENGTH_MIN)
+        need = {"meal": "meal", "stressor": "stressor", "message": "text"}[ev.kind]
         for other in ("meal", "stressor"):
-            if other != need and getattr(e, other) is not None:
-                p.add(f"{at}.{other}", f"is only for events of kind {other!r}; this event is a {e.kind!r}")
-        if e.kind == "meal":
-            if e.meal is None:
+            if other != need and getattr(ev, other) is not None:
+                p.add(f"{at}.{other}", f"is only for events of kind {other!r}; this event is a {ev.kind!r}")
+        if ev.kind == "meal":
+            if ev.meal is None:
                 p.add(f"{at}.meal", "required key is missing for a meal event")
             else:
-                _known(p, f"{at}.meal", e.meal, sorted(catalog.meals), "meal")
-        elif e.kind == "stressor":
-            if e.stressor is None:
+                _known(p, f"{at}.meal", ev.meal, sorted(catalog.meals), "meal")
+        elif ev.kind == "stressor":
+            if ev.stressor is None:
                 p.add(f"{at}.stressor", "required key is missing for a stressor event")
             else:
-                _known(p, f"{at}.stressor", e.stressor, sorted(catalog.stressors), "stressor")
-        elif not e.text.strip():
+                _known(p, f"{at}.stressor", ev.stressor, sorted(catalog.stressors), "stressor")
+        elif not ev.text.strip():
             p.add(f"{at}.text", "required for a message event; allowed: a sentence in plain words")
 
     actions = _actions(spec, raw, catalog, p)

@@ -16,7 +16,7 @@ Must not import pygame.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, cast
 
 import attrs
 import numpy as np
@@ -83,7 +83,7 @@ def build_simulation(level: Level, seed: int, n: int = 1) -> tuple[ColumnSimulat
         else:
             sim.schedule(Event(t, "level", Phase.LEVEL, e.text))
     planned.sort(key=lambda m: (m.time_min, m.slug))
-    return sim, tuple(planned)
+    return cast(ColumnSimulation, sim), tuple(planned)
 
 
 class Playthrough:
@@ -100,7 +100,7 @@ class Playthrough:
 
     def _new_ledger(self) -> Ledger:
         uses = {a.slug: a.uses for a in self.level.actions if a.uses is not None}
-        return Ledger(self.level.budget_per_day, 0, uses)  # type: ignore[arg-type]
+        return Ledger(self.level.budget_per_day, 0, uses)
 
     def take(self, idx: Sequence[int] | np.ndarray) -> Playthrough:
         ix = np.asarray(idx, dtype=np.intp)

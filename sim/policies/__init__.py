@@ -8,12 +8,14 @@ Must not import pygame.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from sim.policies.base import Policy, evaluate, options_for
 from sim.policies.greedy import Greedy
 from sim.policies.idle import Idle
 from sim.policies.search import BeamSearch
 
-POLICIES = {"idle": Idle, "greedy": Greedy, "search": BeamSearch}
+POLICIES: dict[str, Callable[[], Policy]] = {"idle": Idle, "greedy": Greedy, "search": BeamSearch}
 
 
 def get_policy(name: str) -> Policy:
@@ -21,7 +23,7 @@ def get_policy(name: str) -> Policy:
         from sim.errors import UserError
 
         raise UserError(f"unknown policy {name!r}; choose one of: {', '.join(POLICIES)}")
-    return POLICIES[name]()  # type: ignore[no-any-return]
+    return POLICIES[name]()
 
 
 __all__ = ["POLICIES", "BeamSearch", "Greedy", "Idle", "Policy", "evaluate", "get_policy", "options_for"]
