@@ -1,19 +1,36 @@
 """``python -m game`` (and ``make play``): open the window and play.
 
+``--challenge FILE`` opens a classroom challenge straight away (its name step); a bad argument or
+a challenge file that can't be used ends in one line and exit status 2, before any window opens.
 On a machine without a display the game says so and points to the headless engine instead of
 failing inside SDL (which would otherwise fall back to an invisible "offscreen" window).
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
+from typing import NoReturn
 
 NO_DISPLAY = (
     "Amid Plenty needs a display to open its window, and none was found "
     "(DISPLAY and WAYLAND_DISPLAY are not set).\n"
     "To run the simulation without a window, use the headless engine:  python -m sim --help\n"
 )
+PROG = "python -m game"
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
+def parse_args(argv: list[str] | None):
+    p = _Parser(prog=PROG, description="Amid Plenty: how a cell starves while sugar piles up outside it.")
+    p.add_argument("--challenge", metavar="FILE",
+                   help="open a classroom challenge file (NAME.challenge.toml) from your teacher")
+    return p.parse_args(argv)
 
 
 def has_display() -> bool:
@@ -25,6 +42,17 @@ def has_display() -> bool:
 
 
 def main(argv: list[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    flow = None
+    if args.challenge:
+        from game.classroom import ChallengeFlow
+        from sim.errors import UserError
+
+        try:
+            flow = ChallengeFlow.open(args.challenge)
+        except (UserError, OSError) as e:
+            sys.stderr.write(f"{PROG}: {e}\n")
+            return 2
     if not has_display():
         from game.i18n import _
 
@@ -41,6 +69,10 @@ def main(argv: list[str] | None = None) -> int:
     except pygame.error as e:
         sys.stderr.write(f"Amid Plenty could not open a window: {e}\nTry the headless engine: python -m sim --help\n")
         return 1
+    if flow is not None:
+        from game.scenes import make
+
+        app.push(make("challenge_name", app, flow=flow))
     try:
         app.run()
     except KeyboardInterrupt:

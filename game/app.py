@@ -9,7 +9,8 @@ tests call it with a fixed ``dt``. F11 toggles fullscreen anywhere; losing focus
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from typing import Any
 
 import attrs
 import pygame
@@ -29,7 +30,10 @@ SETTLE_S = 0.5
 class App:
     def __init__(self, store: Store | None = None) -> None:
         self.store = store or Store()
-        self.settings = Settings()
+        self.settings = Settings()  # what the game uses now: the player's own, plus any locks
+        self.own_settings = Settings()  # the player's, as saved
+        self.locked: dict[str, Any] = {}  # settings a classroom challenge fixes for its session
+        self.predictions: dict[str, dict[int, int]] = {}  # level slug -> {question index: choice}, this session
         self.progress = Progress()
         self.stack: list = []
         self.running = False
@@ -43,7 +47,7 @@ class App:
     # --- start-up ---------------------------------------------------------------------------
     def start(self, first_scene: str = "title") -> None:
         pygame.init()
-        self.settings = self.store.load_settings()
+        self.settings = self.own_settings = self.store.load_settings()
         self.progress = self.store.load_progress()
         icon = ASSETS / "images" / "icon.png"
         if icon.exists():
@@ -75,7 +79,27 @@ class App:
 
     # --- settings and progress ---------------------------------------------------------------
     def apply_settings(self, new: Settings) -> None:
+        """The player changed settings: save them; the game uses them with any challenge locks on top."""
+        keep = {k: getattr(self.own_settings, k) for k in self.locked}
+        self.own_settings = attrs.evolve(new, **keep)
+        self.store.save_settings(self.own_settings)
+        self._flush_store_messages()
+        self._use(attrs.evolve(self.own_settings, **self.locked))
+
+    def lock_settings(self, locked: Mapping[str, Any]) -> None:
+        """Use ``locked`` (a challenge's settings) until ``unlock_settings``; nothing is saved."""
+        self.locked = {k: v for k, v in locked.items() if hasattr(self.own_settings, k)}
+        self._use(attrs.evolve(self.own_settings, **self.locked))
+
+    def unlock_settings(self) -> None:
+        if self.locked:
+            self.locked = {}
+            self._use(self.own_settings)
+
+    def _use(self, new: Settings) -> None:
         old, self.settings = self.settings, new
+        if self.screen is None:
+            return
         if new.text_scale_pct != old.text_scale_pct:
             self.fonts.scale = new.text_scale
             self.labels.clear()
@@ -83,9 +107,8 @@ class App:
             self.labels.clear()
         if new.fullscreen != old.fullscreen and self._is_fullscreen() != new.fullscreen:
             self._toggle_fullscreen()
+            self._drop_window_churn()
         self.sound.set_volume(new.effective_volume)
-        self.store.save_settings(new)
-        self._flush_store_messages()
         for s in self.stack:
             s.layout()
 
@@ -122,10 +145,14 @@ class App:
                             pygame.WINDOWENTER, pygame.WINDOWLEAVE))
 
     def toggle_fullscreen(self) -> None:
+        if "fullscreen" in self.locked:
+            self.toast(_("This challenge fixes the window size; it is released when you leave the challenge."), 3.0)
+            return
         self._toggle_fullscreen()
         self._drop_window_churn()
-        self.settings = attrs.evolve(self.settings, fullscreen=not self.settings.fullscreen)
-        self.store.save_settings(self.settings)
+        self.own_settings = attrs.evolve(self.own_settings, fullscreen=not self.own_settings.fullscreen)
+        self.settings = attrs.evolve(self.settings, fullscreen=self.own_settings.fullscreen)
+        self.store.save_settings(self.own_settings)
         self._flush_store_messages()
 
     # --- the stack ----------------------------------------------------------------------------

@@ -53,6 +53,7 @@ class LevelInfo:
     actions: tuple[ActionCard, ...]
     source: Any = None  # the engine's Level, when there is one
     scored: bool = True
+    questions: tuple[Any, ...] = ()  # the engine's prediction questions (prompt, choices, answer, explain)
 
 
 @attrs.frozen
@@ -77,6 +78,7 @@ class Outcome:
     failed_because: str | None
     causes: tuple[str, ...]
     scored: bool = True
+    goals: tuple[GoalLine, ...] = ()  # each goal judged at the end: met, and its value in words
 
 
 def levels_available() -> bool:
@@ -115,7 +117,7 @@ def _goal(g: Any) -> GoalLine:
 def _info(lv: Any) -> LevelInfo:
     return LevelInfo(str(lv.slug), str(lv.title), str(lv.briefing), str(lv.cell_type), int(lv.turns),
                      float(lv.turn_min), tuple(_goal(g) for g in lv.goals),
-                     tuple(_card(a) for a in lv.actions), source=lv)
+                     tuple(_card(a) for a in lv.actions), source=lv, questions=tuple(getattr(lv, "questions", ())))
 
 
 class Session:
@@ -177,7 +179,11 @@ class LevelSession(Session):
 
     def outcome(self) -> Outcome:
         r = self.run.result()
-        return Outcome(bool(r.won), int(r.stars), int(r.score), r.failed_because, tuple(r.causes))
+        goals = []
+        for g in self.info.goals:
+            p = r.goals.get(g.slug)
+            goals.append(g if p is None else attrs.evolve(g, shown=str(p.shown), met=bool(p.ok)))
+        return Outcome(bool(r.won), int(r.stars), int(r.score), r.failed_because, tuple(r.causes), goals=tuple(goals))
 
     def replay_json(self) -> dict[str, Any]:
         """The run as ``python -m sim replay`` reads it."""

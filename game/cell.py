@@ -21,6 +21,8 @@ import pygame
 
 from game import shapes
 from game.theme import dim, mix
+from sim.snapshot import STARVING_ENERGY_FRAC
+from sim.state import BY_NAME
 
 ANIM_S = 1.2
 ANIM_REDUCED_S = 0.2
@@ -49,6 +51,15 @@ MITO = ((-0.47, -0.22), (-0.22, -0.5), (0.08, -0.58), (-0.58, 0.14), (-0.36, 0.4
 FAT = ((0.6, -0.28), (0.36, -0.5), (0.66, 0.12), (0.2, 0.4))
 GLYCOGEN = ((-0.12, 0.05), (-0.3, -0.02), (-0.18, 0.25), (0.05, 0.3), (-0.05, -0.25), (-0.4, 0.26),
             (-0.32, -0.3), (0.12, -0.32), (-0.6, -0.08), (0.0, 0.12), (-0.22, 0.62), (0.18, 0.62))
+
+
+def starving_look(energy_frac: float) -> float:
+    """How fed the cytoplasm looks, 0 (starving) to 1 (fed), from the cell's energy: fully fed from
+    the engine's normal range up, fully starving a little below its starving mark, so the change a
+    player must notice (crossing the mark) is most of the colour change."""
+    lo = STARVING_ENERGY_FRAC - 0.1
+    hi = BY_NAME["energy_frac"].normal[0]
+    return min(max((energy_frac - lo) / (hi - lo), 0.0), 1.0)
 
 
 def _ease(t: float) -> float:
@@ -203,7 +214,7 @@ class CellView:
         return v["receptor_bound_rel"] / total if total > 1e-9 else 0.0
 
     def n_membrane_glut4(self) -> int:
-        return int(round(GLUT4_TOTAL * min(max(self.v["glut4_membrane_frac"], 0), 1)))
+        return round(GLUT4_TOTAL * min(max(self.v["glut4_membrane_frac"], 0), 1))
 
     def receptor_angles(self) -> list[float]:
         return [2 * math.pi * i / RECEPTOR_SLOTS - math.pi / 2 for i in range(RECEPTOR_SLOTS)]
@@ -227,7 +238,7 @@ class CellView:
         if not self.v:
             return
         v = self.v
-        energy_q = round(min(max(v["energy_frac"], 0), 1) * 20)
+        energy_q = round(starving_look(v["energy_frac"]) * 20)
         key = (energy_q, pal["blood"], pal["cytoplasm"], self.rect.size)
         if key != self._static_key:
             self._static = self._render_static(pal, energy_q / 20)
@@ -238,7 +249,7 @@ class CellView:
         self._draw_membrane(surface, pal)
         self._draw_entries(surface, pal)
 
-    def _render_static(self, pal, energy: float) -> pygame.Surface:
+    def _render_static(self, pal, look: float) -> pygame.Surface:
         s = pygame.Surface(self.rect.size, pygame.SRCALPHA)
         r = s.get_rect()
         pygame.draw.rect(s, pal["blood"], r, border_radius=18)
@@ -252,7 +263,7 @@ class CellView:
             pygame.draw.ellipse(s, mix(pal["blood_edge"], pal["blood"], 0.5), rr.inflate(-w * 0.45, -w * 0.25))
         pygame.draw.rect(s, pal["blood_edge"], r, 2, border_radius=18)
         c = (self.cx - self.rect.x, self.cy - self.rect.y)
-        cyto = mix(pal["cytoplasm_starving"], pal["cytoplasm"], energy)
+        cyto = mix(pal["cytoplasm_starving"], pal["cytoplasm"], look)
         pygame.draw.circle(s, mix(cyto, pal["bg"], 0.6), c, self.R + 10)
         pygame.draw.circle(s, cyto, c, self.R)
         nx, ny, nr = NUCLEUS
@@ -345,7 +356,7 @@ class CellView:
                 a = k * 1.2566 + i
                 pygame.draw.circle(surface, dim(pal["glucose"], 0.7), (x + 4 * math.cos(a), y + 4 * math.sin(a)), 2)
         # ER: folded membranes hugging the nucleus; they swell with ER stress
-        nx, ny, nr = NUCLEUS
+        nx, ny, _nr = NUCLEUS
         ncx, ncy = self.at(nx, ny)
         ers = min(max(v["er_stress_frac"], 0), 1)
         for k, rr in enumerate((0.33, 0.41, 0.49)):

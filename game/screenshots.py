@@ -1,7 +1,8 @@
 """``python -m game.screenshots OUT_DIR`` (``make screenshots``): the README's pictures.
 
 Runs the real scenes on SDL's dummy driver with a throw-away data folder and saves title, level
-select, play (a healthy cell and a starving one), results and settings as PNGs. The play shots
+select, briefing, play (a healthy cell and a starving one), results, settings and a classroom
+challenge (a prediction question, and the handed-in screen) as PNGs. The play shots
 come from real engine runs: nothing is painted in that the engine did not compute.
 """
 
@@ -31,6 +32,8 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     os.environ["AMID_PLENTY_HOME"] = tempfile.mkdtemp(prefix="amid-plenty-shots-")
+    os.environ["AMID_PLENTY_SUBMISSIONS"] = str(Path(tempfile.mkdtemp(prefix="amid-plenty-shots-")) /
+                                                "Amid Plenty submissions")
     import pygame
 
     from game.app import App
@@ -55,6 +58,15 @@ def main(argv: list[str] | None = None) -> int:
     _settle(app, 0.1)
     shot("level_select")
 
+    # level 1's briefing with its prediction question answered
+    app.push(make("briefing", app, levels=levels, index=0))
+    if levels[0].questions:
+        app.top.pick(len(levels[0].questions[0].choices) - 1)
+    app.top.widgets.focus = 0
+    _settle(app, 0.1)
+    shot("briefing")
+    app.pop()
+
     # a healthy cell: level 1 just after its first meal
     app.push(make("play", app, levels=levels, index=0))
     play = app.top
@@ -78,8 +90,13 @@ def main(argv: list[str] | None = None) -> int:
     probe = make("play", app, levels=levels, index=idx)
     while not probe.session.done:
         probe.end_turn()
-    gaps = [(p.glucose_max * (1 - p.energy), k) for k, p in enumerate(probe.points[1:])
-            if p.plenty_outside and p.starving_inside]
+    # the turn that ends with the engine flagging both "starving" and "very high blood sugar", with
+    # the most sugar outside and the least energy inside as the turn ends (what the picture shows)
+    gaps = []
+    for k, rep in enumerate(probe.session.reports):
+        if rep.indicator("starving") and rep.indicator("hyperglycaemia"):
+            v = rep.snapshot.values
+            gaps.append((float(v["blood_glucose_mmol_l"][0]) * (1 - float(v["cell_energy_frac"][0])), k))
     best = max(gaps)[1] if gaps else None
     if best is not None:
         app.push(make("play", app, levels=levels, index=idx))
@@ -107,8 +124,46 @@ def main(argv: list[str] | None = None) -> int:
     app.push(make("settings", app))
     _settle(app, 0.1)
     shot("settings")
+    app.pop_to("TitleScene")
+    _challenge(app, shot)
     pygame.quit()
     return 0
+
+
+def _challenge(app, shot) -> None:
+    """The sample classroom challenge: a question answered, then the level played and handed in."""
+    from game.classroom import ChallengeFlow, challenge_folders, find_challenges
+    from game.scenes import make
+
+    files = find_challenges(challenge_folders(app.store.root))
+    if not files:
+        return
+    flow = ChallengeFlow.open(files[0])
+    flow.name = "Ana López"
+    app.push(make("challenge_name", app, flow=flow))
+    if flow.challenge.questions:
+        app.replace(make("challenge_question", app, flow=flow, index=0))
+        q = app.top
+        q.pick(q.q.answer if q.q.answer is not None else 0)
+        q.rate(4)
+        _settle(app, 0.2)
+        shot("challenge")
+        for i, qq in enumerate(flow.challenge.questions):
+            flow.predictions[qq.id] = (min(i, len(qq.choices) - 1), 3 + i % 3)
+    play = make("play", app, levels=[flow.info], index=0, seed=flow.challenge.seed, session=flow.new_session(),
+                flow=flow)
+    app.replace(play)
+    walk = next((c.slug for c in play.view.actions if c.slug == "walk"), None)
+    while not play.session.done:
+        if walk and play.can_pick(walk) and play.session.run.turn % 2 == 0:
+            play.toggle(walk)
+        play.end_turn()
+    for r in flow.challenge.reflection:
+        flow.reflection[r.id] = "The sugar stayed outside: the signal to move GLUT4 was too weak."
+    flow.hand_in(app.store.root)
+    app.replace(make("challenge_done", app, flow=flow))
+    _settle(app, 0.2)
+    shot("challenge_done")
 
 
 if __name__ == "__main__":

@@ -18,7 +18,7 @@ SHOWN_KINDS = ("meal", "stressor", "action", "ends", "message")
 
 
 def clock(time_min: float) -> str:
-    m = int(round(time_min)) % 1440
+    m = round(time_min) % 1440
     return f"{m // 60:02d}:{m % 60:02d}"
 
 

@@ -7,8 +7,8 @@ the compounding factors apart (see ``game.cell``). Must not import pygame.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Mapping
 
 Colour = tuple[int, int, int]
 
@@ -35,7 +35,7 @@ _BASE: dict[str, Colour] = {
     "insulin": (186, 140, 255),
     "energy": (90, 220, 160),
     "cytoplasm": (30, 56, 74),
-    "cytoplasm_starving": (46, 42, 56),
+    "cytoplasm_starving": (62, 50, 52),
     "membrane": (120, 190, 230),
     "receptor": (130, 210, 255),
     "receptor_lost": (105, 110, 125),

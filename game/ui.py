@@ -110,7 +110,7 @@ class Widgets:
             return False
         if event.type == pygame.KEYDOWN:
             k = event.key
-            down = (pygame.K_DOWN,) if self.grid_cols == 1 else (pygame.K_DOWN,)
+            down = (pygame.K_DOWN,)
             if k in (pygame.K_TAB,):
                 self.move(-1 if event.mod & pygame.KMOD_SHIFT else 1)
                 return True
@@ -216,3 +216,31 @@ def hint_bar(surface: pygame.Surface, app, parts: list[str]) -> None:
     text = "   ·   ".join(parts)
     blit_text(surface, app, text, (surface.get_width() // 2, surface.get_height() - 22), 14,
               pal["text_dim"], anchor="center", cap=1.4, max_width=surface.get_width() - 40)
+
+
+class ChoiceButton(Button):
+    """One answer among several: a key badge, the text (wrapped), and a filled look once chosen."""
+
+    def __init__(self, rect, label: Text, action: Callable[[], None], chosen: Callable[[], bool], *,
+                 key: str = "", size: float = 17, tooltip: Text | None = None) -> None:
+        super().__init__(rect, label, action, size=size, tooltip=tooltip)
+        self.chosen, self.key = chosen, key
+
+    def draw(self, surface: pygame.Surface, app, focused: bool) -> None:
+        pal = app.pal
+        on = self.chosen()
+        fill = mix(pal["panel"], pal["accent"], 0.32) if on else (pal["panel_hi"] if focused else pal["panel"])
+        panel(surface, self.rect, fill, pal["accent"] if (on or focused) else pal["border"], radius=8,
+              width=3 if on else (2 if focused else 1))
+        x = self.rect.x + 12
+        if self.key:
+            badge = pygame.Rect(x, self.rect.centery - 13, 26, 26)
+            panel(surface, badge, pal["accent"] if on else pal["bg2"], pal["border"], radius=6)
+            blit_text(surface, app, self.key, badge.center, 14, pal["bg"] if on else pal["text"], "bold",
+                      anchor="center", cap=1.2)
+            x = badge.right + 12
+        width = self.rect.right - 12 - x
+        img = app.labels.block(txt(self.label), self.size, pal["text"], width, "semibold" if on else "regular",
+                               cap=1.4, spacing=1.2)
+        y = max(self.rect.y + 4, self.rect.centery - img.get_height() // 2)
+        surface.blit(img, (x, y), pygame.Rect(0, 0, width, self.rect.bottom - 4 - y))

@@ -1,4 +1,5 @@
-"""Scenes on a stack: title, level select, briefing, play, results, settings, help, pause.
+"""Scenes on a stack: title, level select, briefing, play, results, settings, help, pause, and the
+classroom challenge (picker, name, questions, reflection, handed in).
 
 ``make(name, app, **kw)`` builds one by name, so the app and tests need not import every module.
 """
@@ -16,6 +17,11 @@ SCENES = {
     "settings": ("game.scenes.settings", "SettingsScene"),
     "help": ("game.scenes.help", "HelpScene"),
     "pause": ("game.scenes.pause", "PauseScene"),
+    "challenges": ("game.scenes.picker", "ChallengePickerScene"),
+    "challenge_name": ("game.scenes.challenge", "NameScene"),
+    "challenge_question": ("game.scenes.challenge", "QuestionScene"),
+    "challenge_reflect": ("game.scenes.challenge", "ReflectionScene"),
+    "challenge_done": ("game.scenes.challenge", "HandedInScene"),
 }
 
 

@@ -11,7 +11,6 @@ import pygame
 
 from game.ui import Widgets, blit_text, hint_bar
 
-
 _BACKDROPS: dict[tuple, pygame.Surface] = {}
 
 

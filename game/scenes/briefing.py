@@ -1,4 +1,8 @@
-"""The briefing: what the level teaches (from the level file), its goals and the actions on offer."""
+"""The briefing: what the level teaches (from the level file), its goals and the actions on offer.
+
+A level's prediction questions show here, one at a time, instead of the picture legend: answering
+is optional and not scored; the answer is kept in ``app.predictions`` for the results screen,
+which shows it beside the real answer."""
 
 from __future__ import annotations
 
@@ -7,11 +11,11 @@ import re
 import pygame
 
 from game import campaign, shapes
-from game.i18n import _
+from game.i18n import N_, _
 from game.scenes import make
 from game.scenes.base import Scene
-from game.i18n import N_
-from game.ui import Button, blit_text, panel
+from game.ui import Button, ChoiceButton, blit_text, panel
+from game.words import cell_type_name
 
 LEGEND = (("glucose", "glucose", N_("Glucose (blood sugar)")), ("insulin", "insulin", N_("Insulin, the key")),
           ("receptor", "receptor", N_("Insulin receptor, the lock")), ("glut4", "glut4", N_("GLUT4 channel")),
@@ -23,7 +27,6 @@ LEGEND = (("glucose", "glucose", N_("Glucose (blood sugar)")), ("insulin", "insu
 def paragraphs(text: str) -> str:
     """Level files wrap lines by hand: single newlines join, blank lines separate paragraphs."""
     return re.sub(r"(?<!\n)\n(?!\n)", " ", text.strip())
-from game.words import cell_type_name
 
 
 class BriefingScene(Scene):
@@ -31,29 +34,97 @@ class BriefingScene(Scene):
         super().__init__(app)
         self.levels, self.index = levels, index
         self.info = levels[index]
+        self.qi = 0  # the question shown
+        self.q_top = 0  # where the questions start (set when drawing the briefing text)
+
+    @property
+    def answers(self) -> dict[int, int]:
+        return self.app.predictions.setdefault(self.info.slug, {})
 
     def start(self) -> None:
         self.app.replace(make("play", self.app, levels=self.levels, index=self.index))
 
+    def pick(self, choice: int) -> None:
+        self.answers[self.qi] = choice
+        self.app.sound.play("click")
+        qs = self.info.questions
+        later = [i for i in range(len(qs)) if i not in self.answers]
+        if later:
+            self.qi = later[0]
+        self.layout()
+        self.widgets.focus = 0 if not later else 2
+
+    def page(self, d: int) -> None:
+        self.qi = (self.qi + d) % len(self.info.questions)
+        self.layout()
+
+    def _question_top(self) -> int:
+        a = self.app
+        y = self.heading_bottom()
+        text = a.labels.block(paragraphs(self.info.briefing), 18, a.pal["text"], 640, cap=2.0, spacing=1.45)
+        return y + 8 + text.get_height() + 24
+
+    def heading_bottom(self) -> int:
+        """Where ``heading`` ends, without drawing it (the subtitle may wrap at large text sizes)."""
+        a = self.app
+        title = a.labels.get(self.info.title, 34, a.pal["text"], "bold", 1.5)
+        sub = a.labels.get(self._subtitle(), 16, a.pal["text_dim"], "regular", 1.5)
+        return 36 + title.get_height() + 4 + sub.get_height() + 24
+
+    def _subtitle(self) -> str:
+        info = self.info
+        return _("Level {n} · {turns} turns of {minutes:.0f} minutes · a {cell} cell").format(
+            n=self.index + 1, turns=info.turns, minutes=info.turn_min, cell=cell_type_name(info.cell_type))
+
     def layout(self) -> None:
-        self.widgets.set([
+        items: list[Button] = [
             Button((940, 620, 280, 56), lambda: _("Start"), self.start, primary=True, hint="Enter",
                    tooltip=lambda: _("Begin the level.")),
             Button((640, 620, 280, 56), lambda: _("Back"), self.back, hint="Esc"),
-        ], focus=0)
+        ]
+        qs = self.info.questions
+        if qs:
+            q = qs[self.qi]
+            a = self.app
+            y = self._question_top() + round(30 * min(a.fonts.scale, 1.4))
+            prompt = a.labels.block(q.prompt, 16, a.pal["text"], 640, "semibold", cap=1.4)
+            y += prompt.get_height() + 8
+            h = max(30, min(40, (604 - y) // max(1, len(q.choices)) - 6))
+            for i, text in enumerate(q.choices):
+                items.append(ChoiceButton((60, y + i * (h + 6), 640, h), text, (lambda i=i: self.pick(i)),
+                                          (lambda i=i, k=self.qi: self.answers.get(k) == i), key="ABCDEFGH"[i],
+                                          size=15))
+            if len(qs) > 1:
+                items.append(Button((60, 620, 120, 56), lambda: "‹", lambda: self.page(-1), size=22,
+                                    tooltip=lambda: _("The question before")))
+                items.append(Button((190, 620, 120, 56), lambda: "›", lambda: self.page(1), size=22,
+                                    tooltip=lambda: _("The next question")))
+        self.widgets.set(items, focus=0)
+
+    def handle(self, event: pygame.event.Event) -> None:
+        qs = self.info.questions
+        if qs and event.type == pygame.KEYDOWN:
+            ch = (event.unicode or "").upper()
+            if ch and ch in "ABCDEFGH"[: len(qs[self.qi].choices)]:
+                self.pick("ABCDEFGH".index(ch))
+                return
+            if len(qs) > 1 and event.key in (pygame.K_LEFT, pygame.K_RIGHT):
+                self.page(-1 if event.key == pygame.K_LEFT else 1)
+                return
+        super().handle(event)
 
     def draw(self, surface: pygame.Surface) -> None:
         self.background(surface)
         a, pal, info = self.app, self.app.pal, self.info
-        sub = _("Level {n} · {turns} turns of {minutes:.0f} minutes · a {cell} cell").format(
-            n=self.index + 1, turns=info.turns, minutes=info.turn_min, cell=cell_type_name(info.cell_type))
-        y = self.heading(surface, info.title, sub)
+        y = self.heading(surface, info.title, self._subtitle())
         text = a.labels.block(paragraphs(info.briefing), 18, pal["text"], 640, cap=2.0, spacing=1.45)
         surface.blit(text, (60, y + 8), pygame.Rect(0, 0, 640, 600 - y))
         ly = y + 8 + text.get_height() + 28
         rows = (len(LEGEND) + 1) // 2
         row_h = round(30 * min(a.fonts.scale, 1.3))
-        if ly + 34 + rows * row_h < 600:
+        if info.questions:
+            self._questions(surface, ly - 4)
+        elif ly + 34 + rows * row_h < 600:
             blit_text(surface, a, _("What you will see"), (60, ly), 16, pal["accent"], "bold", cap=1.4)
             ly += round(30 * min(a.fonts.scale, 1.4))
             for i, (glyph, role, words) in enumerate(LEGEND):
@@ -90,4 +161,16 @@ class BriefingScene(Scene):
                       anchor="topright", cap=1.6)
             yy += round(24 * min(a.fonts.scale, 1.6))
         self.widgets.draw(surface, a)
-        self.hints(surface, [_("Enter start"), _("Esc back")])
+        hints = [_("Enter start"), _("Esc back")]
+        if info.questions:
+            hints.insert(0, _("A/B/C… predict"))
+        self.hints(surface, hints)
+
+    def _questions(self, surface: pygame.Surface, y: int) -> None:
+        a, pal, qs = self.app, self.app.pal, self.info.questions
+        head = _("Predict first (optional, not scored)")
+        if len(qs) > 1:
+            head += "  ·  " + _("question {n} of {total}").format(n=self.qi + 1, total=len(qs))
+        blit_text(surface, a, head, (60, y), 16, pal["accent"], "bold", cap=1.4, max_width=640)
+        y += round(30 * min(a.fonts.scale, 1.4))
+        surface.blit(a.labels.block(qs[self.qi].prompt, 16, pal["text"], 640, "semibold", cap=1.4), (60, y))

@@ -6,10 +6,10 @@ import pygame
 
 from game import campaign, shapes
 from game.i18n import _
-from game.words import cell_type_name
 from game.scenes import make
 from game.scenes.base import Scene
 from game.ui import Button, blit_text, panel
+from game.words import cell_type_name
 from sim.errors import UserError
 
 COLS = 4

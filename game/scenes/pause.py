@@ -20,8 +20,7 @@ class PauseScene(Scene):
 
         def restart() -> None:
             a.pop()
-            play = a.top
-            a.replace(make("play", a, levels=play.levels, index=play.index, seed=play.seed))
+            a.top.restart()
 
         def leave() -> None:
             a.pop()
@@ -33,8 +32,14 @@ class PauseScene(Scene):
             Button((x, y + 120, w, h), lambda: _("Settings"), lambda: a.push(make("settings", a))),
             Button((x, y + 180, w, h), lambda: _("Help and glossary"), lambda: a.push(make("help", a))),
             Button((x, y + 240, w, h), lambda: _("Leave the level"), leave,
-                   tooltip=lambda: _("Back to level select; this run is not saved.")),
+                   tooltip=lambda: _("Leave the challenge; nothing is handed in.") if self.in_challenge
+                   else _("Back to level select; this run is not saved.")),
         ])
+
+    @property
+    def in_challenge(self) -> bool:
+        below = self.app.stack[-2] if len(self.app.stack) > 1 else None
+        return getattr(below, "flow", None) is not None
 
     def handle(self, event: pygame.event.Event) -> None:
         if event.type == pygame.KEYDOWN and event.key == pygame.K_p:

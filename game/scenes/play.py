@@ -20,9 +20,9 @@ from game.i18n import _
 from game.scenes import make
 from game.scenes.base import Scene
 from game.sidebar import Sidebar, day_and_clock
-from game.words import catalog_title
 from game.theme import mix
 from game.ui import Button, blit_text, panel
+from game.words import catalog_title
 from sim.errors import UserError
 
 TOP_H = 48
@@ -77,9 +77,10 @@ class CardButton(Button):
 
 class PlayScene(Scene):
     def __init__(self, app, levels: list[campaign.LevelInfo], index: int, seed: int = 0,
-                 session: campaign.Session | None = None) -> None:
+                 session: campaign.Session | None = None, flow=None) -> None:
         super().__init__(app)
         self.levels, self.index, self.seed = levels, index, seed
+        self.flow = flow  # a classroom challenge (game.classroom.ChallengeFlow) being played, or None
         self.info = levels[index]
         self.session = session or campaign.start(self.info, seed)
         self.catalog = getattr(self.info.source, "catalog", None)
@@ -183,7 +184,20 @@ class PlayScene(Scene):
         self.banner = lines[:3]
         self.banner_left = 3.5 if lines else 0.0
 
+    def restart(self) -> None:
+        """Play the level again from its start (a challenge: the same seed, a fresh run)."""
+        if self.flow is not None:
+            session = self.flow.new_session()
+            self.app.replace(make("play", self.app, levels=self.levels, index=0, seed=self.seed, session=session,
+                                  flow=self.flow))
+        else:
+            self.app.replace(make("play", self.app, levels=self.levels, index=self.index, seed=self.seed))
+
     def finish(self) -> None:
+        if self.flow is not None:  # a challenge: on to the reflection prompts, then the submission
+            self.app.sound.play("win" if self.session.outcome().won else "lose")
+            self.app.replace(make("challenge_reflect", self.app, flow=self.flow, index=0))
+            return
         outcome = self.session.outcome()
         if outcome.scored:
             self.app.record_result(self.info.slug, outcome.won, outcome.stars, outcome.score)

@@ -1,4 +1,5 @@
-"""Results: won or not, stars and score, the run as charts, and the causes that mattered, in words."""
+"""Results: won or not, stars and score, each goal met or missed with its value, the run as a chart,
+the causes that mattered in words, and the player's predictions beside the real answers."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from game import shapes
 from game.campaign import LevelInfo, Outcome, Session
 from game.chart import TimeChart, TurnPoint
 from game.i18n import _
+from game.review import goal_rows, prediction_review
 from game.scenes import make
 from game.scenes.base import Scene
 from game.theme import mix
@@ -21,7 +23,7 @@ class ResultsScene(Scene):
         self.levels, self.index, self.session, self.outcome = levels, index, session, outcome
         self.info = levels[index]
         self.points = points
-        self.chart = TimeChart(pygame.Rect(60, 300, 640, 300), self.info.turns)
+        self.chart = TimeChart(pygame.Rect(60, 410, 640, 200), self.info.turns)
         self.chart.set_points(points)
 
     @property
@@ -64,14 +66,16 @@ class ResultsScene(Scene):
             title, col = _("Level won"), pal["good"]
         else:
             title, col = _("Not this time"), pal["danger"]
-        r = blit_text(surface, a, title, (60, 40), 40, col, "bold", cap=1.4)
-        blit_text(surface, a, self.info.title, (62, r.bottom + 4), 18, pal["text_dim"], cap=1.4, max_width=640)
+        r = blit_text(surface, a, title, (60, 30), 40, col, "bold", cap=1.3)
+        blit_text(surface, a, self.info.title, (62, r.bottom + 2), 18, pal["text_dim"], cap=1.3, max_width=640)
         if o.scored:
             for i in range(3):
-                shapes.star(surface, pal["star"] if i < o.stars else pal["border"], (90 + i * 64, 200), 26, i < o.stars)
-            blit_text(surface, a, _("Score {score:.0f}").format(score=o.score), (300, 200), 28, pal["text"], "bold",
-                      anchor="midleft", cap=1.4)
-        self.tips = [(pygame.Rect(60, 170, 400, 60), _("Stars and score come from the level's goals, as the engine scores them."))]
+                shapes.star(surface, pal["star"] if i < o.stars else pal["border"], (84 + i * 50, 152), 20, i < o.stars)
+            blit_text(surface, a, _("Score {score:.0f}").format(score=o.score), (250, 152), 26, pal["text"], "bold",
+                      anchor="midleft", cap=1.3)
+        self.tips = [(pygame.Rect(60, 128, 400, 50), _("Stars and score come from the level's goals, as the engine scores them."))]
+        if o.goals:
+            goal_rows(surface, a, pygame.Rect(60, 190, 640, 210), 192, o.goals)
         self.chart.draw(surface, a)
         # why it went this way
         box = pygame.Rect(730, 40, 490, 560)
@@ -87,13 +91,35 @@ class ResultsScene(Scene):
             img = a.labels.block(_("Nothing went wrong inside the cell: receptors, signaling and energy stayed healthy."),
                                  16, pal["text"], box.w - 40, cap=1.8)
             surface.blit(img, (box.x + 20, y))
+        qs = self.info.questions
+        review_h = self._review_height(box) if qs else 0
         for i, cause in enumerate(o.causes[:6]):
-            if y > box.bottom - 40:
+            if y > box.bottom - 40 - review_h:
                 break
             pygame.draw.circle(surface, mix(pal["accent"], pal["text"], 0.2), (box.x + 28, y + 10), 11)
             blit_text(surface, a, str(i + 1), (box.x + 28, y + 10), 12, pal["bg"], "bold", anchor="center", cap=1.0)
             img = a.labels.block(cause, 16, pal["text"], box.w - 70, cap=1.8)
-            surface.blit(img, (box.x + 48, y), pygame.Rect(0, 0, img.get_width(), box.bottom - 10 - y))
+            surface.blit(img, (box.x + 48, y), pygame.Rect(0, 0, img.get_width(), box.bottom - 10 - review_h - y))
             y += img.get_height() + 12
+        if qs:
+            self._review(surface, box, box.bottom - review_h)
         self.widgets.draw(surface, a)
         self.hints(surface, [_("R retry"), _("N next level"), _("Esc level select")])
+
+    def _review_height(self, box: pygame.Rect) -> int:
+        return min(box.h // 2, 90 + 100 * len(self.info.questions))
+
+    def _review(self, surface: pygame.Surface, box: pygame.Rect, y: int) -> None:
+        """The player's predictions from the briefing, beside the real answers."""
+        a, pal = self.app, self.app.pal
+        pygame.draw.line(surface, pal["border"], (box.x + 18, y), (box.right - 18, y), 1)
+        y += 12
+        blit_text(surface, a, _("Your prediction"), (box.x + 18, y), 18, pal["accent"], "bold", cap=1.4)
+        y += round(32 * min(a.fonts.scale, 1.4))
+        given = self.app.predictions.get(self.info.slug, {})
+        for n, q in enumerate(self.info.questions):
+            if y > box.bottom - 30:
+                break
+            g = given.get(n)
+            y = prediction_review(surface, a, box, y, n + 1, q.prompt, q.choices, q.answer, q.explain,
+                                  None if g is None else (g, None))

@@ -1,6 +1,8 @@
 """Settings: volume and mute, text size, colour-blind-safe palette, reduced motion, fullscreen.
 
 Left and Right change the focused row; Enter or Space toggles; every change is saved at once.
+While a classroom challenge fixes a setting (``app.locked``), its row shows the value, greyed, and
+cannot be changed.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from collections.abc import Callable
 import attrs
 import pygame
 
+from game import shapes
 from game.i18n import _
 from game.scenes.base import Scene
 from game.settings import TEXT_SCALES, Settings
@@ -20,18 +23,24 @@ ROW_W, ROW_H = 720, 58
 
 class SettingRow(Button):
     def __init__(self, rect, label: Callable[[], str], value: Callable[[], str], change: Callable[[int], None],
-                 tooltip: Callable[[], str]) -> None:
-        super().__init__(rect, label, lambda: change(1), tooltip=tooltip)
-        self.value, self.change = value, change
+                 tooltip: Callable[[], str], locked: Callable[[], bool] = lambda: False) -> None:
+        super().__init__(rect, label, lambda: change(1), tooltip=tooltip, enabled=lambda: not locked())
+        self.value, self.change, self.locked = value, change, locked
 
     def draw(self, surface, app, focused: bool) -> None:
         pal = app.pal
         panel(surface, self.rect, pal["panel_hi"] if focused else pal["panel"],
               pal["accent"] if focused else pal["border"], radius=10, width=2 if focused else 1)
-        blit_text(surface, app, self.label(), (self.rect.x + 20, self.rect.centery), 18, pal["text"], "semibold",
-                  anchor="midleft", cap=1.6, max_width=self.rect.w - 260)
+        locked = self.locked()
+        blit_text(surface, app, self.label(), (self.rect.x + 20, self.rect.centery), 18,
+                  pal["text_faint"] if locked else pal["text"], "semibold", anchor="midleft", cap=1.6,
+                  max_width=self.rect.w - 260)
         vx = self.rect.right - 130
-        blit_text(surface, app, self.value(), (vx, self.rect.centery), 18, pal["accent"], "bold", anchor="center", cap=1.6)
+        blit_text(surface, app, self.value(), (vx, self.rect.centery), 18, pal["text_dim"] if locked else pal["accent"],
+                  "bold", anchor="center", cap=1.6)
+        if locked:
+            shapes.lock(surface, pal["lock"], (self.rect.right - 240, self.rect.centery), 9)
+            return
         for dx, pts in ((-88, ((6, -8), (-4, 0), (6, 8))), (88, ((-6, -8), (4, 0), (-6, 8)))):
             cx, cy = vx + dx, self.rect.centery
             pygame.draw.polygon(surface, pal["text_dim"] if focused else pal["border"], [(cx + x, cy + y) for x, y in pts])
@@ -57,44 +66,57 @@ class SettingsScene(Scene):
             self.set(text_scale_pct=TEXT_SCALES[min(max(i + d, 0), len(TEXT_SCALES) - 1)])
 
         rows = [
-            (lambda: _("Volume"), lambda: f"{round(100 * s().volume)}%", volume,
+            ("volume", lambda: _("Volume"), lambda: f"{round(100 * s().volume)}%", volume,
              lambda: _("How loud the sound cues are. Left and Right change it.")),
-            (lambda: _("Mute"), lambda: on_off(s().muted), lambda d: self.set(muted=not s().muted),
+            ("muted", lambda: _("Mute"), lambda: on_off(s().muted), lambda d: self.set(muted=not s().muted),
              lambda: _("Silence every sound.")),
-            (lambda: _("Text size"), lambda: f"{s().text_scale_pct}%", text,
+            ("text_scale_pct", lambda: _("Text size"), lambda: f"{s().text_scale_pct}%", text,
              lambda: _("Make the words larger or smaller (75–200 %).")),
-            (lambda: _("Colour-blind-safe palette"), lambda: on_off(s().colorblind),
+            ("colorblind", lambda: _("Colour-blind-safe palette"), lambda: on_off(s().colorblind),
              lambda d: self.set(colorblind=not s().colorblind),
              lambda: _("Colours that stay distinct with any colour vision (Okabe–Ito).")),
-            (lambda: _("Reduced motion"), lambda: on_off(s().reduced_motion),
+            ("reduced_motion", lambda: _("Reduced motion"), lambda: on_off(s().reduced_motion),
              lambda d: self.set(reduced_motion=not s().reduced_motion),
              lambda: _("Still particles and short transitions.")),
-            (lambda: _("Fullscreen"), lambda: on_off(s().fullscreen), lambda d: self.app.toggle_fullscreen(),
+            ("fullscreen", lambda: _("Fullscreen"), lambda: on_off(s().fullscreen), lambda d: self.app.toggle_fullscreen(),
              lambda: _("Fill the screen (also F11).")),
-            (lambda: _("Restore defaults"), lambda: "", lambda d: self.app.apply_settings(Settings()),
+            ("", lambda: _("Restore defaults"), lambda: "", lambda d: self.app.apply_settings(Settings()),
              lambda: _("Put every setting back as it was.")),
         ]
         x, y = 280, 150
         items = []
-        for i, (label, value, change, tip) in enumerate(rows):
-            items.append(SettingRow((x, y + i * (ROW_H + 10), ROW_W, ROW_H), label, value, change, tip))
+        def is_locked(key: str) -> Callable[[], bool]:
+            return lambda: bool(key) and key in self.app.locked
+
+        def tip_for(tip: Callable[[], str], locked: Callable[[], bool]) -> Callable[[], str]:
+            return lambda: tip() + ("\n" + _("Fixed by the classroom challenge you are playing.") if locked() else "")
+
+        for i, (key, label, value, change, tip) in enumerate(rows):
+            locked = is_locked(key)
+            items.append(SettingRow((x, y + i * (ROW_H + 10), ROW_W, ROW_H), label, value, change,
+                                    tip_for(tip, locked), locked))
         self.widgets.set(items)
 
     def handle(self, event: pygame.event.Event) -> None:
         row = self.widgets.focused
         if event.type == pygame.KEYDOWN and event.key in (pygame.K_LEFT, pygame.K_RIGHT) and isinstance(row, SettingRow):
-            row.change(-1 if event.key == pygame.K_LEFT else 1)
+            if row.enabled:
+                row.change(-1 if event.key == pygame.K_LEFT else 1)
             return
         if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
             for i, b in enumerate(self.widgets.items):
                 if b.rect.collidepoint(event.pos) and isinstance(b, SettingRow):
                     self.widgets.focus = i
-                    b.click(event.pos)
+                    if b.enabled:
+                        b.click(event.pos)
                     return
         super().handle(event)
 
     def draw(self, surface: pygame.Surface) -> None:
         self.background(surface)
-        self.heading(surface, _("Settings"), _("Kept for next time in your user data folder."))
+        sub = _("Kept for next time in your user data folder.")
+        if self.app.locked:
+            sub += "  " + _("Greyed settings are fixed by the classroom challenge until you leave it.")
+        self.heading(surface, _("Settings"), sub)
         self.widgets.draw(surface, self.app)
         self.hints(surface, [_("↑↓ choose"), _("←→ change"), _("Enter toggle"), _("Esc back")])

@@ -27,20 +27,26 @@ class TitleScene(Scene):
     def layout(self) -> None:
         a = self.app
         w, h = 360, 54
-        x, y = 80, 330
+        x, y = 80, 320
         items = [
             Button((x, y, w, h), lambda: _("Play the campaign"), lambda: a.push(make("levels", a)), primary=True,
                    tooltip=lambda: _("Choose a level: each one teaches one idea from the article.")),
-            Button((x, y + 66, w, h), lambda: _("Settings"), lambda: a.push(make("settings", a)),
+            Button((x, y + 62, w, h), lambda: _("Open a challenge"), lambda: a.push(make("challenges", a)),
+                   tooltip=lambda: _("A challenge file from your teacher: predict, play, reflect, hand in.")),
+            Button((x, y + 124, w, h), lambda: _("Settings"), lambda: a.push(make("settings", a)),
                    tooltip=lambda: _("Volume, text size, colour-blind-safe palette, reduced motion, fullscreen.")),
-            Button((x, y + 132, w, h), lambda: _("Help and glossary"), lambda: a.push(make("help", a)),
+            Button((x, y + 186, w, h), lambda: _("Help and glossary"), lambda: a.push(make("help", a)),
                    tooltip=lambda: _("How to play, and the words of the article explained.")),
-            Button((x, y + 198, w, h), lambda: _("Quit"), a.quit),
+            Button((x, y + 248, w, h), lambda: _("Quit"), a.quit),
         ]
         self.widgets.set(items)
 
     def back(self) -> None:
         self.app.quit()
+
+    def resume(self) -> None:
+        self.app.unlock_settings()  # back from a challenge: the player's own settings again
+        super().resume()
 
     def update(self, dt: float) -> None:
         self.cell.update(dt, self.app.settings.reduced_motion)

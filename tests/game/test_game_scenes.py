@@ -1,10 +1,14 @@
 """Every scene renders on the dummy driver, and keyboard and mouse both work."""
 
+from pathlib import Path
+
 import pygame
 import pytest
 from gamehelpers import key, settle
 
 from game.scenes import SCENES, make
+
+SAMPLE = Path(__file__).resolve().parents[2] / "levels" / "challenges" / "starving-amid-plenty.challenge.toml"
 
 
 def _non_blank(surface) -> bool:
@@ -17,7 +21,8 @@ def _levels(app):
 
 
 @pytest.mark.parametrize("name", sorted(SCENES))
-def test_scene_renders(app, name):
+def test_scene_renders(app, name, tmp_path, monkeypatch):
+    monkeypatch.setenv("AMID_PLENTY_SUBMISSIONS", str(tmp_path / "submissions"))
     levels = _levels(app)
     kw = {}
     if name in ("briefing", "play"):
@@ -30,6 +35,19 @@ def test_scene_renders(app, name):
               "points": play.points}
     if name == "pause":
         app.push(make("play", app, levels=levels, index=0))
+    if name.startswith("challenge_"):
+        from game.classroom import ChallengeFlow
+
+        flow = ChallengeFlow.open(SAMPLE)
+        flow.name = "Test"
+        kw = {"flow": flow}
+        if name in ("challenge_question", "challenge_reflect"):
+            kw["index"] = 0
+        if name == "challenge_done":
+            session = flow.new_session()
+            while not session.done:
+                session.step([])
+            flow.hand_in(app.store.root)
     app.push(make(name, app, **kw))
     settle(app, 0.2)
     assert app.running and type(app.top).__name__ == SCENES[name][1]
