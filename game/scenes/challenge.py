@@ -9,6 +9,8 @@ that scene is back on top. What the student gives is kept in ``game.classroom.Ch
 
 from __future__ import annotations
 
+import re
+
 import pygame
 
 from game import shapes
@@ -358,6 +360,17 @@ def chunks(code: str, n: int) -> list[str]:
     return [code[i:i + n] for i in range(0, len(code), n)]
 
 
+def code_line(surface: pygame.Surface, a, line: str, pos: tuple[int, int], size: float, colour) -> None:
+    """A piece of result code exactly as typed: the font's contextual forms would draw "4x0" as
+    "4×0", so each x is drawn on its own."""
+    x, y = pos
+    for part in re.split(r"([xX])", line):
+        if part:
+            img = a.labels.get(part, size, colour, "regular", 1.0)
+            surface.blit(img, (x, y))
+            x += img.get_width()
+
+
 class HandedInScene(FlowScene):
     def __init__(self, app, flow: ChallengeFlow) -> None:
         super().__init__(app, flow)
@@ -427,7 +440,7 @@ class HandedInScene(FlowScene):
             if ly > box.bottom - 18:
                 blit_text(surface, a, "…", (box.x + 12, ly - 6), font_px, pal["text_dim"], cap=1.0)
                 break
-            blit_text(surface, a, line, (box.x + 12, ly), font_px, pal["text"], cap=1.0, max_width=box.w - 24)
+            code_line(surface, a, line, (box.x + 12, ly), font_px, pal["text"])
             ly += a.fonts.px(font_px, 1.0) + 5
         self._review(surface, pygame.Rect(730, 40, 490, BUTTONS_Y - 56))
         self.widgets.draw(surface, a)

@@ -19,7 +19,7 @@ from sim.errors import UserError
 
 ROWS = 5
 ROW_H, ROW_GAP = 62, 10
-TOP = 200
+TOP = 150
 
 
 def quick_title(path: Path) -> str:
