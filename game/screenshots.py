@@ -160,7 +160,11 @@ def _challenge(app, shot) -> None:
         play.end_turn()
     for r in flow.challenge.reflection:
         flow.reflection[r.id] = "The sugar stayed outside: the signal to move GLUT4 was too weak."
-    flow.hand_in(app.store.root)
+    handed = flow.hand_in(app.store.root)
+    if handed.path is not None:  # the file went to a throw-away folder: show where a student's would go
+        import attrs
+
+        flow.handed = attrs.evolve(handed, path=Path("/home/ana/Documents/Amid Plenty submissions") / handed.path.name)
     app.replace(make("challenge_done", app, flow=flow))
     _settle(app, 0.2)
     shot("challenge_done")

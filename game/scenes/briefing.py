@@ -59,10 +59,19 @@ class BriefingScene(Scene):
         self.layout()
 
     def _question_top(self) -> int:
+        """Below the briefing text, or higher (the text then clipped) so the question always fits."""
         a = self.app
         y = self.heading_bottom()
         text = a.labels.block(paragraphs(self.info.briefing), 18, a.pal["text"], 640, cap=2.0, spacing=1.45)
-        return y + 8 + text.get_height() + 24
+        if not self.info.questions:
+            return y + 8 + text.get_height() + 24
+        q = self.info.questions[self.qi]
+        prompt = a.labels.block(q.prompt, 16, a.pal["text"], 640, "semibold", cap=1.4)
+        need = round(30 * min(a.fonts.scale, 1.4)) + prompt.get_height() + 8 + len(q.choices) * (self._choice_h() + 6)
+        return max(y + 8 + 40, min(y + 8 + text.get_height() + 24, 604 - need))
+
+    def _choice_h(self) -> int:
+        return round(24 * min(self.app.fonts.scale, 1.4)) + 8
 
     def heading_bottom(self) -> int:
         """Where ``heading`` ends, without drawing it (the subtitle may wrap at large text sizes)."""
@@ -89,7 +98,7 @@ class BriefingScene(Scene):
             y = self._question_top() + round(30 * min(a.fonts.scale, 1.4))
             prompt = a.labels.block(q.prompt, 16, a.pal["text"], 640, "semibold", cap=1.4)
             y += prompt.get_height() + 8
-            h = max(30, min(40, (604 - y) // max(1, len(q.choices)) - 6))
+            h = max(self._choice_h(), min(40, (604 - y) // max(1, len(q.choices)) - 6))
             for i, text in enumerate(q.choices):
                 items.append(ChoiceButton((60, y + i * (h + 6), 640, h), text, (lambda i=i: self.pick(i)),
                                           (lambda i=i, k=self.qi: self.answers.get(k) == i), key="ABCDEFGH"[i],
@@ -118,8 +127,12 @@ class BriefingScene(Scene):
         a, pal, info = self.app, self.app.pal, self.info
         y = self.heading(surface, info.title, self._subtitle())
         text = a.labels.block(paragraphs(info.briefing), 18, pal["text"], 640, cap=2.0, spacing=1.45)
-        surface.blit(text, (60, y + 8), pygame.Rect(0, 0, 640, 600 - y))
         ly = y + 8 + text.get_height() + 28
+        bottom = 600
+        if info.questions:
+            ly = self._question_top() + 4
+            bottom = ly - 28
+        surface.blit(text, (60, y + 8), pygame.Rect(0, 0, 640, bottom - y - 8))
         rows = (len(LEGEND) + 1) // 2
         row_h = round(30 * min(a.fonts.scale, 1.3))
         if info.questions:
