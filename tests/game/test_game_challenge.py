@@ -139,3 +139,21 @@ def test_bad_command_line_says_one_line_and_exits_2(args):
     out = subprocess.run([sys.executable, "-m", "game", *args], capture_output=True, text=True, timeout=60, cwd=REPO)
     assert out.returncode == 2
     assert out.stderr.count("\n") == 1 and out.stderr.startswith("python -m game:"), out.stderr
+
+
+def test_submission_falls_back_to_the_data_folder_when_documents_cannot_be_made(tmp_path, monkeypatch):
+    import platformdirs
+
+    from game.classroom import ChallengeFlow
+
+    blocker = tmp_path / "Documents"
+    blocker.write_text("a file where the folder should be")
+    monkeypatch.delenv("AMID_PLENTY_SUBMISSIONS")
+    monkeypatch.setattr(platformdirs, "user_documents_dir", lambda: str(blocker))
+    flow = ChallengeFlow.open(SAMPLE)
+    flow.name = "Bo"
+    session = flow.new_session()
+    session.step([])
+    handed = flow.hand_in(tmp_path / "data")
+    assert handed.path is not None and handed.path.parent == tmp_path / "data" / "submissions"
+    assert handed.code.startswith("AP1-")
