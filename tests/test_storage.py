@@ -75,7 +75,7 @@ def test_read_reports_binary_and_missing_files_as_the_callers_error(tmp_path):
     f.write_bytes(b"\xff\xfe\x00garbage")
     with pytest.raises(SaveError, match="not UTF-8"):
         read_text_limited(f, SaveError)
-    with pytest.raises(SaveError, match="cannot read the file \(not found\)"):
+    with pytest.raises(SaveError, match=r"cannot read the file \(not found\)"):
         read_text_limited(tmp_path / "nope.json", SaveError)
     with pytest.raises(SaveError, match="is a folder"):
         read_text_limited(tmp_path, SaveError)
