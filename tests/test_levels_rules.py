@@ -108,3 +108,12 @@ def test_result_has_series_and_causes_in_words():
         run.step([])
     res = run.result()
     assert len(res.series["time_min"]) == SANDBOX.turns and res.causes and isinstance(res.causes[0], str)
+
+
+def test_goal_progress_shows_nothing_before_the_first_turn():
+    """A fresh run has measured nothing: the game must not show "now: 0.0 µU/mL"."""
+    run = LevelRun(SANDBOX, 0)
+    before = run.play.tracker.progress(0)
+    assert all(g.shown == "" for g in before.values())
+    run.step([])
+    assert all(g.shown for g in run.play.tracker.progress(0).values())

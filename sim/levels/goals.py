@@ -143,15 +143,18 @@ class GoalTracker:
         return np.asarray(np.round(250.0 * self.stars(final) + 250.0 * closeness_part), dtype=np.float64)
 
     def progress(self, i: int = 0, final: bool = False) -> dict[str, GoalProgress]:
+        """Each goal's state for column ``i``; before the first turn nothing is measured yet,
+        so ``shown`` is empty rather than a misleading "0.0"."""
         out = {}
         for g, goal in enumerate(self.goals):
             v = float(self.values(g, final)[i])
             ok = bool(self.met(g, final)[i])
             if goal.kind == "share_of_turns":
+                shown = f"{100 * v:.0f}% of turns (need {100 * goal.share:.0f}%)"
                 out[goal.slug] = GoalProgress(goal.text, v, goal.share, ok, goal.kind, goal.star,
-                                              f"{100 * v:.0f}% of turns (need {100 * goal.share:.0f}%)")
+                                              shown if self.turns else "")
             else:
                 target = goal.above if goal.above is not None else goal.below
                 out[goal.slug] = GoalProgress(goal.text, v, float(target if target is not None else 0.0), ok,
-                                              goal.kind, goal.star, show(goal.quantity, v))
+                                              goal.kind, goal.star, show(goal.quantity, v) if self.turns else "")
         return out
