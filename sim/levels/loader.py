@@ -9,22 +9,17 @@ Must not import pygame.
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import json
-import math
 import tomllib
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, get_args, get_origin
+from typing import Any
 
-import attrs
 import cattrs
 from cattrs.errors import (
     ClassValidationError,
-    ForbiddenExtraKeysError,
     IterableValidationError,
-    IterableValidationNote,
 )
 
 from sim.content import default_catalog
@@ -34,6 +29,16 @@ from sim.levels.level import FailCondition, Goal, Level, Question
 from sim.levels.locate import locate
 from sim.levels.quantities import QUANTITIES
 from sim.levels.schema import EVENT_KINDS, GOAL_KINDS, LevelFile
+from sim.levels.structure import (
+    BIG,
+    CONVERTER,
+    Bad,
+    clean_path,
+    format_error,
+    strict_float,
+    strict_int,
+    suggest,
+)
 from sim.model.parameters import CELL_TYPES, specs
 from sim.presets import presets
 from sim.state import NAMES
@@ -41,155 +46,6 @@ from sim.storage import read_text_limited
 
 MAX_TURNS = 1000
 MAX_LENGTH_MIN = 60 * 1440.0
-BIG = 1e6
-
-
-class _Bad(ValueError):
-    """A value of the wrong type, with what was found and what is allowed."""
-
-    def __init__(self, found: Any, allowed: str) -> None:
-        super().__init__(f"found {_show(found)}; allowed: {allowed}")
-
-
-def _show(v: Any) -> str:
-    kind = {bool: "true/false", int: "a whole number", float: "a number", str: "text",
-            list: "a list", dict: "a table"}.get(type(v), type(v).__name__)
-    text = repr(v) if not isinstance(v, dict | list) else ("[…]" if isinstance(v, list) else "{…}")
-    if len(text) > 40:
-        text = text[:37] + "…"
-    return f"{text} ({kind})"
-
-
-def _suggest(word: str, options: list[str]) -> str:
-    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else ""
-
-
-# --- strict structuring ------------------------------------------------------------------------
-def _float(v: Any, _t: Any) -> float:
-    if isinstance(v, bool) or not isinstance(v, int | float):
-        raise _Bad(v, "a number")
-    try:
-        f = float(v)
-    except OverflowError:
-        raise _Bad(v, f"a number of at most {BIG:g}") from None
-    if not math.isfinite(f):
-        raise _Bad(v, "a finite number")
-    return f
-
-
-def _int(v: Any, _t: Any) -> int:
-    if isinstance(v, bool) or not isinstance(v, int):
-        raise _Bad(v, "a whole number")
-    return int(v)
-
-
-def _str(v: Any, _t: Any) -> str:
-    if not isinstance(v, str):
-        raise _Bad(v, "text in quotes")
-    return v
-
-
-def _note(e: Exception, index: int | str, t: Any) -> Exception:
-    e.__notes__ = [IterableValidationNote(f"Structuring @ {index!r}", index, t)]
-    return e
-
-
-def _list_hook(conv: cattrs.Converter) -> Callable[[Any], Callable[[Any, Any], Any]]:
-    def factory(t: Any) -> Callable[[Any, Any], Any]:
-        (inner,) = get_args(t) or (Any,)
-
-        def hook(v: Any, _t: Any) -> list[Any]:
-            if not isinstance(v, list):
-                raise _Bad(v, "a list [ … ] (or [[tables]])")
-            out, errs = [], []
-            for i, x in enumerate(v):
-                try:
-                    out.append(conv.structure(x, inner))
-                except Exception as e:
-                    errs.append(_note(e, i, inner))
-            if errs:
-                raise IterableValidationError(f"While structuring {t}", errs, t)
-            return out
-
-        return hook
-
-    return factory
-
-
-def _dict_hook(conv: cattrs.Converter) -> Callable[[Any], Callable[[Any, Any], Any]]:
-    def factory(t: Any) -> Callable[[Any, Any], Any]:
-        _k, inner = get_args(t) or (str, Any)
-
-        def hook(v: Any, _t: Any) -> dict[str, Any]:
-            if not isinstance(v, dict):
-                raise _Bad(v, "a table { … }")
-            if inner is Any:
-                return dict(v)
-            out, errs = {}, []
-            for k, x in v.items():
-                try:
-                    out[k] = conv.structure(x, inner)
-                except Exception as e:
-                    errs.append(_note(e, k, inner))
-            if errs:
-                raise IterableValidationError(f"While structuring {t}", errs, t)
-            return out
-
-        return hook
-
-    return factory
-
-
-def _is_list(t: Any) -> bool:
-    return get_origin(t) is list
-
-
-def _is_dict(t: Any) -> bool:
-    return get_origin(t) is dict
-
-
-def _converter() -> cattrs.Converter:
-    c = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
-    c.register_structure_hook(float, _float)
-    c.register_structure_hook(int, _int)
-    c.register_structure_hook(str, _str)
-    c.register_structure_hook_factory(_is_list, _list_hook(c))
-    c.register_structure_hook_factory(_is_dict, _dict_hook(c))
-    return c
-
-
-_CONVERTER = _converter()
-
-
-def _format(exc: BaseException, _t: Any) -> str:
-    if isinstance(exc, _Bad):
-        return str(exc)
-    if isinstance(exc, KeyError):
-        return "required key is missing"
-    if isinstance(exc, ForbiddenExtraKeysError):
-        allowed = [f.name for f in attrs.fields(exc.cl)]
-        parts = [f"unknown key {k!r}{_suggest(k, allowed)}" for k in sorted(exc.extra_fields)]
-        return "; ".join(parts) + f"; allowed: {', '.join(allowed)}"
-    if isinstance(exc, TypeError | AttributeError):
-        return "found a value of the wrong kind here; allowed: a table { … }"
-    return f"invalid value ({exc})"
-
-
-def _clean_path(p: str) -> str:
-    p = p.removeprefix("$").removeprefix(".")
-    # mapping keys: ['walk'] → .walk
-    out = []
-    i = 0
-    while i < len(p):
-        if p.startswith("['", i):
-            j = p.index("']", i)
-            out.append("." + p[i + 2:j])
-            i = j + 2
-        else:
-            out.append(p[i])
-            i += 1
-    return "".join(out).lstrip(".")
 
 
 # --- errors -------------------------------------------------------------------------------------
@@ -222,7 +78,7 @@ def _known(p: _Problems, path: str, v: str, options: list[str], what: str) -> bo
     if v in options:
         return True
     shown = ", ".join(sorted(options)) if len(options) <= 30 else f"{len(options)} {what}s, see docs/levels.md"
-    p.add(path, f"unknown {what} {v!r}{_suggest(v, options)}; allowed: {shown}")
+    p.add(path, f"unknown {what} {v!r}{suggest(v, options)}; allowed: {shown}")
     return False
 
 
@@ -251,15 +107,15 @@ def parse_level(data: bytes | str, path: str | Path | None = None) -> Level:
     except tomllib.TOMLDecodeError as e:
         raise LevelError(f"{name}: not valid TOML: {e}") from None
     try:
-        spec = _CONVERTER.structure(raw, LevelFile)
+        spec = CONVERTER.structure(raw, LevelFile)
     except (ClassValidationError, IterableValidationError) as e:
-        for msg in cattrs.transform_error(e, path="$", format_exception=_format):
+        for msg in cattrs.transform_error(e, path="$", format_exception=format_error):
             m, _, p = msg.rpartition(" @ ")
-            problems.add(_clean_path(p), m)
+            problems.add(clean_path(p), m)
         problems.raise_if_any()
         raise LevelError(f"{name}: invalid level") from None
     except Exception as e:
-        raise LevelError(f"{name}: invalid level ({_format(e, None)})") from None
+        raise LevelError(f"{name}: invalid level ({format_error(e, None)})") from None
     level = _check(spec, raw, problems, path)
     problems.raise_if_any()
     assert level is not None
@@ -289,7 +145,7 @@ def _check(spec: LevelFile, raw: Mapping[str, Any], p: _Problems, path: str | Pa
     if spec.content:
         bad = set(spec.content) - {"meals", "stressors", "actions", "diets"}
         for k in sorted(bad):
-            p.add(f"content.{k}", f"unknown table{_suggest(k, ['meals', 'stressors', 'actions', 'diets'])}; allowed: meals, stressors, actions, diets")
+            p.add(f"content.{k}", f"unknown table{suggest(k, ['meals', 'stressors', 'actions', 'diets'])}; allowed: meals, stressors, actions, diets")
         if not bad:
             try:
                 catalog = catalog.merged({k: _strip_rules(k, v) for k, v in spec.content.items()})
@@ -388,13 +244,13 @@ def _actions(spec: LevelFile, raw: Mapping[str, Any], catalog: Any, p: _Problems
         title = rules.title or (eff.title if eff else meal.title if meal else slug)
         explain = rules.explain or (eff.explain if eff else f"Eat {title.lower()} now.")
         try:
-            cost = rules.cost if rules.cost is not None else _int(base.get("cost", 1), int)
-            cooldown = rules.cooldown_turns if rules.cooldown_turns is not None else _int(base.get("cooldown_turns", 0), int)
-            uses = rules.uses if rules.uses is not None else (None if base.get("uses") is None else _int(base["uses"], int))
+            cost = rules.cost if rules.cost is not None else strict_int(base.get("cost", 1), int)
+            cooldown = rules.cooldown_turns if rules.cooldown_turns is not None else strict_int(base.get("cooldown_turns", 0), int)
+            uses = rules.uses if rules.uses is not None else (None if base.get("uses") is None else strict_int(base["uses"], int))
             next_meal = base.get("next_meal")
-            scale = _float(base.get("next_meal_scale", 1.0), float)
-            skip = _float(base.get("skip_meals_min", 0.0), float)
-        except _Bad as e:
+            scale = strict_float(base.get("next_meal_scale", 1.0), float)
+            skip = strict_float(base.get("skip_meals_min", 0.0), float)
+        except Bad as e:
             p.add(at, f"the catalog's rules for this action are invalid: {e}")
             continue
         _num(p, f"{at}.cost", cost, 0, 100)
