@@ -21,7 +21,7 @@ SCENES = {
     "challenge_name": ("game.scenes.challenge", "NameScene"),
     "challenge_question": ("game.scenes.challenge", "QuestionScene"),
     "challenge_reflect": ("game.scenes.challenge", "ReflectionScene"),
-    "challenge_done": ("game.scenes.challenge", "HandedInScene"),
+    "challenge_done": ("game.scenes.handed_in", "HandedInScene"),
 }
 
 
