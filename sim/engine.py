@@ -10,7 +10,7 @@ subsystem; the wall clock is never read. Must not import pygame.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from types import SimpleNamespace
 from typing import Any
 
@@ -265,6 +265,7 @@ class Simulation:
             "effects": [[seq, [list(x) for x in drives], self.effect_labels.get(seq, "")]
                         for seq, drives in self.effects.items()],
             "base_inputs": dict(self.base_inputs),
+            "level_messages": list(self.level_messages),
             "rngs": {k: g.bit_generator.state for k, g in self.rngs.items()},
         }
 
@@ -279,14 +280,8 @@ class Simulation:
             sim.effects[int(seq)] = tuple((str(k), float(v)) for k, v in drives)
             sim.effect_labels[int(seq)] = str(label)
         sim.base_inputs = {str(k): float(v) for k, v in data.get("base_inputs", {}).items()}
+        sim.level_messages = [str(m) for m in data.get("level_messages", [])]
         for k, st in data["rngs"].items():
             sim.rngs[k].bit_generator.state = st
         sim._refresh_inputs()
         return sim
-
-
-def run_days(sim: Simulation, days: float, actions_per_turn: Iterable[Sequence[Action]] = ()) -> list[TurnReport]:
-    """Advance whole turns covering ``days``; handy for studies and tests."""
-    n_turns = round(days * 1440 / sim.turn_min)
-    it = iter(actions_per_turn)
-    return [sim.advance(next(it, ())) for _ in range(n_turns)]
