@@ -1,4 +1,4 @@
-"""The shipped Inter font at every size, and a cache of rendered labels.
+"""The shipped fonts (Inter; JetBrains Mono for result codes) at every size, and a label cache.
 
 Fonts load by path from ``assets/fonts`` (never a system font). Sizes are design sizes at 100%
 text; ``Fonts.scale`` applies the player's text size. ``Labels.get`` renders a string once and
@@ -16,6 +16,8 @@ FONT_FILES = {
     "regular": ASSETS / "fonts" / "Inter-Regular.otf",
     "semibold": ASSETS / "fonts" / "Inter-SemiBold.otf",
     "bold": ASSETS / "fonts" / "Inter-Bold.otf",
+    # Result codes are copied by hand: a monospace face whose I, l, 1, O and 0 all differ.
+    "mono": ASSETS / "fonts" / "JetBrainsMono-Regular.ttf",
 }
 
 

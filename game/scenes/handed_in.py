@@ -24,12 +24,12 @@ def chunks(code: str, n: int) -> list[str]:
 
 
 def code_line(surface: pygame.Surface, a, line: str, pos: tuple[int, int], size: float, colour) -> None:
-    """A piece of result code exactly as typed: the font's contextual forms would draw "4x0" as
-    "4×0", so each x is drawn on its own."""
+    """A piece of result code exactly as typed, in the monospace face (I, l, 1, O, 0 differ); a
+    font's contextual forms could draw "4x0" as "4×0", so each x is drawn on its own."""
     x, y = pos
     for part in re.split(r"([xX])", line):
         if part:
-            img = a.labels.get(part, size, colour, "regular", 1.0)
+            img = a.labels.get(part, size, colour, "mono", 1.0)
             surface.blit(img, (x, y))
             x += img.get_width()
 
