@@ -32,12 +32,38 @@ from sim.state import State
 ENGINE_VERSION = "2"
 SUBSYSTEMS = ("schedule", "population", "policy")
 DEFAULT_DT_MIN = 1.0
+# Two clock readings closer than this are the same moment: an event this near a step's end or the
+# turn's end fires there, so float rounding can never leave the clock a hair behind an event.
+TIME_EPS_MIN = 1e-9
+# No turn fires anywhere near this many event batches; reaching it means a handler loops forever.
+MAX_EVENT_BATCHES = 1_000_000
+# Offsets are kept this far from the turn's end so an accepted action always fires inside its turn.
+OFFSET_RESOLUTION_MIN = 1e-6
 # Inputs that are intensities: several overlapping drives add up but stay within 0–1.
 _CAPPED = {"exercise", "rest", "anti_inflammatory", "antioxidant", "metformin"}
 
 
 class SimulationError(UserError):
     """A request the engine cannot carry out (unknown action, bad time); message says why."""
+
+
+def offset_problem(offset: Any, turn_min: float) -> str | None:
+    """Why ``offset`` is not a valid action offset into a turn of ``turn_min`` minutes, or None."""
+    if isinstance(offset, bool) or not isinstance(offset, (int, float, np.integer, np.floating)):
+        return f"offset must be a number of minutes, got {offset!r}"
+    value = float(offset)
+    if not (np.isfinite(value) and 0.0 <= value <= turn_min - OFFSET_RESOLUTION_MIN):
+        return (f"offset {value!r} min is outside the turn; allowed 0 ≤ offset ≤ "
+                f"{turn_min:g} − {OFFSET_RESOLUTION_MIN:g} min")
+    return None
+
+
+def check_offset(offset: Any, turn_min: float, what: str) -> float:
+    """An action's offset into a turn, validated (see ``offset_problem``)."""
+    why = offset_problem(offset, turn_min)
+    if why is not None:
+        raise SimulationError(f"{what}: {why}")
+    return float(offset)
 
 
 class Simulation:
@@ -145,8 +171,7 @@ class Simulation:
         for a in actions:
             if a.kind not in self.catalog.actions and a.kind not in self.catalog.meals:
                 raise SimulationError(f"unknown action {a.kind!r}")
-            if not (0.0 <= a.offset_min < self.turn_min):
-                raise SimulationError(f"action {a.kind!r} offset {a.offset_min} outside the turn")
+            check_offset(a.offset_min, self.turn_min, f"action {a.kind!r}")
             self.queue.push(Event(start + a.offset_min, "action", Phase.ACTION, a.kind, {"kind": a.kind}))
         acc = TurnAccumulator(self.state.n)
         fired = self.run_until(start + self.turn_min, acc)
@@ -158,29 +183,32 @@ class Simulation:
     def run_until(self, t_end: float, acc: TurnAccumulator | None = None) -> list[Event]:
         """Fire events and integrate up to ``t_end`` (events at exactly ``t_end`` wait)."""
         fired: list[Event] = []
-        while True:
+        for _ in range(MAX_EVENT_BATCHES):
             t_next = self.queue.peek_time()
-            if t_next is None or t_next >= t_end:
+            if t_next is None or t_next >= t_end - TIME_EPS_MIN:
                 self._integrate(t_end, acc)
                 return fired
             self._integrate(t_next, acc)
-            while (t := self.queue.peek_time()) is not None and t <= self.state.time_min:
+            # _integrate leaves the clock at t_next or later, so at least this event fires: progress.
+            while (t := self.queue.peek_time()) is not None and t <= self.state.time_min + TIME_EPS_MIN:
                 seq, ev = self.queue.pop()
                 self._handlers[ev.kind](seq, ev)
                 fired.append(ev)
+        raise SimulationError(f"more than {MAX_EVENT_BATCHES} event batches before {t_end:g} min; an event keeps rescheduling itself")
 
     def _integrate(self, t_end: float, acc: TurnAccumulator | None) -> None:
         s = self.state
-        if s.time_min >= t_end - 1e-9:
+        if s.time_min >= t_end - TIME_EPS_MIN:
+            s.time_min = max(s.time_min, t_end)  # snap: "a hair behind" counts as arrived
             return
         # One subject: run the same kernels on Python floats (see sim/model/numerics.py).
         scalar = s.n == 1
         cur: dict[str, Any] = {k: float(a[0]) for k, a in s.arrays.items()} if scalar else s.arrays
         t = s.time_min
-        while t < t_end - 1e-9:
+        while t < t_end - TIME_EPS_MIN:
             dt = min(self.dt_min, t_end - t)
             cur, fluxes = step(SimpleNamespace(**cur), self._p, self._inputs, dt)
-            t = t_end if t_end - t - dt < 1e-9 else t + dt
+            t = t_end if t_end - t - dt < TIME_EPS_MIN else t + dt
             if acc is not None:
                 acc.add(cur, fluxes, dt)
         s.time_min = t

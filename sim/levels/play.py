@@ -21,6 +21,7 @@ from typing import Any, cast
 import attrs
 import numpy as np
 
+from sim.engine import offset_problem
 from sim.errors import UserError
 from sim.events import Action, Event, Phase, meal
 from sim.levels.actions import ActionSpec
@@ -188,8 +189,8 @@ class Playthrough:
                 seen: set[str] = set()
                 for a in acts:
                     why = self.reason(i, a.kind, spent) or (f"{a.kind!r} twice in one turn" if a.kind in seen else None)
-                    if why is None and not (0.0 <= a.offset_min < self.level.turn_min):
-                        why = f"offset {a.offset_min:g} min is outside the turn (0 to {self.level.turn_min:g})"
+                    if why is None:
+                        why = offset_problem(a.offset_min, self.level.turn_min)
                     if why is not None:
                         raise ActionNotAllowed(f"turn {self.turn + 1}: {why}")
                     spent += self.level.action(a.kind).cost  # type: ignore[union-attr]
