@@ -25,6 +25,7 @@ from sim.classroom.challenge import (
 from sim.classroom.codes import result_code
 from sim.classroom.submission import make_submission
 from sim.cli.errors import CliError
+from sim.cli.run import seed_int
 from sim.storage import atomic_write_text
 
 
@@ -36,7 +37,7 @@ def add_parser(sub: Any) -> None:
 
     n = cmds.add_parser("new", help="make a challenge file from a level")
     n.add_argument("level", type=Path, help="the level file (.toml)")
-    n.add_argument("--seed", type=int, required=True, help="the seed every student plays (0 or more)")
+    n.add_argument("--seed", type=seed_int, required=True, help="the seed every student plays (0 or more)")
     n.add_argument("--title", help="title shown to students (default: the level's)")
     n.add_argument("--questions", type=Path, help="a TOML file of [[questions]] and [[reflection]] (default: the level's)")
     n.add_argument("--actions", help="comma-separated actions students may use (default: all the level offers)")

@@ -15,6 +15,7 @@ import sys
 import time
 from typing import Any
 
+from sim.cli.run import seed_int
 from sim.errors import LevelError
 from sim.levels import level_files, load_level
 from sim.levels.prove import prove
@@ -25,7 +26,7 @@ def add_parser(sub: Any) -> None:
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("action", choices=("list", "check", "prove"), help="what to do")
     p.add_argument("paths", nargs="*", help="level files or folders (default: levels/)")
-    p.add_argument("--seed", type=int, default=0, help="seed for prove (default 0)")
+    p.add_argument("--seed", type=seed_int, default=0, help="seed for prove (default 0)")
     p.set_defaults(func=run)
 
 

@@ -60,6 +60,37 @@ def positive_float(text: str) -> float:
     return v
 
 
+# Bounds on run lengths: a run must finish (1e300 days or 1e-300-minute turns never would).
+MAX_DAYS = 366.0
+TURN_MIN_RANGE = (1.0, 1440.0)
+MAX_SEED = 2**63 - 1
+
+
+def seed_int(text: str) -> int:
+    try:
+        v = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if not 0 <= v <= MAX_SEED:
+        raise argparse.ArgumentTypeError(f"allowed 0 to 2**63 − 1, got {v}")
+    return v
+
+
+def days_float(text: str) -> float:
+    v = positive_float(text)
+    if v > MAX_DAYS:
+        raise argparse.ArgumentTypeError(f"allowed more than 0 and at most {MAX_DAYS:g} days, got {text}")
+    return v
+
+
+def turn_min_float(text: str) -> float:
+    v = positive_float(text)
+    lo, hi = TURN_MIN_RANGE
+    if not lo <= v <= hi:
+        raise argparse.ArgumentTypeError(f"allowed {lo:g} to {hi:g} minutes, got {text}")
+    return v
+
+
 def add_parser(sub: Any) -> None:
     p = sub.add_parser(
         "run", help="run a preset (or a level) headless and write per-turn CSV/JSON",
@@ -67,13 +98,13 @@ def add_parser(sub: Any) -> None:
     )
     p.add_argument("level", nargs="?", help="a level file (.toml) to play with --policy; omit to run a preset")
     p.add_argument("--preset", default="healthy", help="starting condition (default: healthy)")
-    p.add_argument("--days", type=positive_float, default=1.0, help="simulated days (default 1)")
-    p.add_argument("--seed", type=int, default=0, help="master seed (default 0)")
+    p.add_argument("--days", type=days_float, default=1.0, help="simulated days (default 1)")
+    p.add_argument("--seed", type=seed_int, default=0, help="master seed (default 0)")
     p.add_argument("--cells", type=positive_int, default=1, help="population size N (default 1)")
     p.add_argument("--spread", type=float, default=0.1,
                    help="with --cells > 1: coefficient of variation of each subject's knobs (default 0.1)")
     p.add_argument("--diet", default="standard", help="named diet from the content catalog (default standard)")
-    p.add_argument("--turn-min", type=positive_float, default=60.0, help="minutes per turn (default 60)")
+    p.add_argument("--turn-min", type=turn_min_float, default=60.0, help="minutes per turn (default 60)")
     p.add_argument("--policy", default="idle", help="with a level: the bot that plays it (idle, greedy, search)")
     p.add_argument("--replay-out", type=Path, help="with a level: also save the run as a replay JSON")
     p.add_argument("--out", type=Path, help="output file, .csv or .json (default: summary only)")

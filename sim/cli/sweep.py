@@ -19,7 +19,7 @@ from typing import Any
 
 from sim.cli.errors import CliError
 from sim.cli.progress import Progress
-from sim.cli.run import positive_float, positive_int
+from sim.cli.run import days_float, positive_int, seed_int, turn_min_float
 from sim.errors import LevelError
 from sim.storage import MAX_FILE_BYTES, read_text_limited
 from sim.study import runner
@@ -34,12 +34,12 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--param", action="append", default=[], metavar="KEY=START:STOP:COUNT",
                    help="a parameter to sweep (repeat for a grid)")
     p.add_argument("--reps", type=positive_int, default=1, help="repetitions per grid point (default 1)")
-    p.add_argument("--seed", type=int, default=0, help="master seed (default 0)")
+    p.add_argument("--seed", type=seed_int, default=0, help="master seed (default 0)")
     p.add_argument("--cells", type=positive_int, default=1, help="preset: subjects per run (default 1)")
     p.add_argument("--spread", type=float, default=0.1, help="preset, --cells > 1: variation of subjects' knobs (CV, default 0.1)")
-    p.add_argument("--days", type=positive_float, default=1.0, help="preset: days of the diet per run (default 1)")
+    p.add_argument("--days", type=days_float, default=1.0, help="preset: days of the diet per run (default 1)")
     p.add_argument("--diet", default="standard", help="preset: named diet (default standard)")
-    p.add_argument("--turn-min", type=positive_float, default=60.0, help="preset: minutes per turn (default 60)")
+    p.add_argument("--turn-min", type=turn_min_float, default=60.0, help="preset: minutes per turn (default 60)")
     p.add_argument("--policy", default="greedy", help="level: the bot that plays (idle, greedy, search; default greedy)")
     p.add_argument("--workers", type=positive_int, default=1, help="local processes (default 1)")
     p.add_argument("--scheduler", metavar="ADDRESS", help="an existing Dask scheduler, e.g. tcp://10.0.0.5:8786")

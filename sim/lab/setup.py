@@ -14,6 +14,7 @@ import attrs
 
 from sim.engine import Simulation
 from sim.errors import UserError
+from sim.model.parameters import KNOB_RANGE
 
 
 class LabSetupError(UserError):
@@ -34,12 +35,12 @@ class Setting:
 SETTINGS: dict[str, Setting] = {
     s.key: s
     for s in (
-        Setting("receptor_number", "multiplier", "receptor_number", None, 0.0, 10.0, "insulin receptors made (and so on the surface)"),
-        Setting("receptor_affinity", "multiplier", "receptor_affinity", None, 0.0, 10.0, "insulin binding rate"),
-        Setting("signaling_capacity", "multiplier", "signaling_capacity", None, 0.0, 10.0, "IRS/PI3K/Akt transmission"),
-        Setting("glut4_pool", "multiplier", "glut4_pool", None, 0.0, 10.0, "GLUT4 transporters in the cell"),
-        Setting("mito_capacity", "multiplier", "mito_capacity", None, 0.0, 10.0, "mitochondrial oxidative capacity"),
-        Setting("beta_cell_capacity", "multiplier", "beta_cell_capacity", None, 0.0, 10.0, "insulin secreted per β-cell"),
+        Setting("receptor_number", "multiplier", "receptor_number", None, *KNOB_RANGE, "insulin receptors made (and so on the surface)"),
+        Setting("receptor_affinity", "multiplier", "receptor_affinity", None, *KNOB_RANGE, "insulin binding rate"),
+        Setting("signaling_capacity", "multiplier", "signaling_capacity", None, *KNOB_RANGE, "IRS/PI3K/Akt transmission"),
+        Setting("glut4_pool", "multiplier", "glut4_pool", None, *KNOB_RANGE, "GLUT4 transporters in the cell"),
+        Setting("mito_capacity", "multiplier", "mito_capacity", None, *KNOB_RANGE, "mitochondrial oxidative capacity"),
+        Setting("beta_cell_capacity", "multiplier", "beta_cell_capacity", None, *KNOB_RANGE, "insulin secreted per β-cell"),
         Setting("inflammation", "level", "imposed_inflammation", "inflammation_frac", 0.0, 1.0, "inflammatory signaling, 0 none – 1 severe"),
         Setting("oxidative_stress", "level", "imposed_oxidative_stress", "oxidative_stress_frac", 0.0, 1.0, "reactive oxygen species, 0–1"),
         Setting("er_stress", "level", "imposed_er_stress", "er_stress_frac", 0.0, 1.0, "ER stress response, 0–1"),

@@ -39,7 +39,7 @@ from sim.levels.structure import (
     strict_int,
     suggest,
 )
-from sim.model.parameters import CELL_TYPES, specs
+from sim.model.parameters import CELL_TYPES, specs, value_problem
 from sim.presets import presets
 from sim.state import NAMES
 from sim.storage import read_text_limited
@@ -159,7 +159,9 @@ def _check(spec: LevelFile, raw: Mapping[str, Any], p: _Problems, path: str | Pa
     knob_names = sorted(specs()["knobs"])
     for k, v in c.knobs.items():
         if _known(p, f"cell.knobs.{k}", k, knob_names, "knob"):
-            _num(p, f"cell.knobs.{k}", v, 0.0, 10.0)
+            why = value_problem(k, v)
+            if why is not None:
+                p.add(f"cell.knobs.{k}", why)
     for k, v in c.state.items():
         if _known(p, f"cell.state.{k}", k, list(NAMES), "state variable"):
             _num(p, f"cell.state.{k}", v, 0.0, BIG)

@@ -18,6 +18,8 @@ import attrs
 import numpy as np
 
 CELL_TYPES = ("muscle", "fat", "liver")
+# Knobs multiply a preset's value: 0 (none) to 10×. Every entry point checks through value_problem.
+KNOB_RANGE = (0.0, 10.0)
 
 
 @attrs.frozen
@@ -49,6 +51,22 @@ def specs() -> dict[str, dict[str, ParamSpec]]:
         if unknown:
             raise ValueError(f"parameters.toml: cell type {t} overrides unknown {sorted(unknown)}")
     return out
+
+
+def value_problem(key: str, value: float) -> str | None:
+    """Why ``value`` cannot be given to knob or model parameter ``key`` (None: it can).
+
+    The one check behind levels, challenges, ``run``, ``experiment --set`` and ``sweep --param``:
+    knobs lie in ``KNOB_RANGE``; model parameters are finite and ≥ 0 (none is negative).
+    """
+    v = float(value)
+    if key in specs()["knobs"]:
+        lo, hi = KNOB_RANGE
+        if not (lo <= v <= hi):
+            return f"found {v:g}; allowed: {lo:g} to {hi:g}"
+    elif not (np.isfinite(v) and v >= 0.0):
+        return f"found {v:g}; allowed: a finite number ≥ 0"
+    return None
 
 
 @attrs.frozen

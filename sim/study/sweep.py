@@ -133,7 +133,7 @@ def tasks(spec: SweepSpec) -> list[Task]:
 
 
 def check_spec(spec: SweepSpec) -> None:
-    from sim.model.parameters import Parameters
+    from sim.model.parameters import Parameters, value_problem
 
     known = set(Parameters.default().values)
     for a in spec.axes:
@@ -143,6 +143,10 @@ def check_spec(spec: SweepSpec) -> None:
             close = difflib.get_close_matches(a.key, sorted(known), n=1)
             hint = f" (did you mean {close[0]!r}?)" if close else ""
             raise SweepError(f"--param {a.key}: not a knob or model parameter{hint}; see sim/data/parameters.toml")
+        for v in a.values:
+            why = value_problem(a.key, v)
+            if why is not None:
+                raise SweepError(f"--param {a.key}: {why}")
     if len({a.key for a in spec.axes}) != len(spec.axes):
         raise SweepError("--param: each key may be swept once")
     n = len(spec.points) * spec.reps
