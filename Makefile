@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: play test bench screenshots fuzz lint clean
+.PHONY: catalogs play test bench screenshots fuzz lint clean
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -13,10 +13,14 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test,dask,rl]'
 	touch $(STAMP)
 
-play: $(STAMP)
+# The .mo files are committed too (so a plain pip install has them); this rebuilds them from the .po.
+catalogs: $(STAMP)
+	$(BIN)/python -m game.tools.make_catalogs
+
+play: $(STAMP) catalogs
 	$(BIN)/python -m game
 
-test: $(STAMP)
+test: $(STAMP) catalogs
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)

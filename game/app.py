@@ -16,7 +16,7 @@ import attrs
 import pygame
 
 from game.fonts import ASSETS, Fonts, Labels
-from game.i18n import _
+from game.i18n import _, set_language
 from game.settings import Progress, Settings, Store
 from game.sound import Sound
 from game.theme import palette
@@ -49,6 +49,7 @@ class App:
         pygame.init()
         self.settings = self.own_settings = self.store.load_settings()
         self.progress = self.store.load_progress()
+        set_language([self.settings.language] if self.settings.language else None)
         icon = ASSETS / "images" / "icon.png"
         if icon.exists():
             pygame.display.set_icon(pygame.image.load(str(icon)))

@@ -41,3 +41,16 @@ def ngettext(singular: str, plural: str, n: int) -> str:
 def N_(message: str) -> str:
     """Mark a string for the catalog without translating it yet (tables built before use)."""
     return message
+
+
+def tr(message: str) -> str:
+    """An engine message in the chosen language: its template translated, then filled with its values.
+
+    Plain strings (level texts, older saves) go through ``_`` as they are; string values (action
+    titles) are translated too, numbers are formatted by the template.
+    """
+    msgid = getattr(message, "id", None)
+    if msgid is None:
+        return _(message)
+    values = {k: _(v) if isinstance(v, str) else v for k, v in message.values.items()}  # type: ignore[attr-defined]
+    return _(msgid).format(**values)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.i18n import _
+from game.i18n import _, tr
 from game.ui import blit_text
 
 
@@ -71,7 +71,7 @@ def goal_rows(surface, a, rect: pygame.Rect, y: int, goals) -> int:
         word = _("met") if met else _("missed")
         right = rect.right
         if g.shown:
-            blit_text(surface, a, g.shown, (right, y), 14, colour, "semibold", anchor="topright", cap=1.3,
+            blit_text(surface, a, tr(g.shown), (right, y), 14, colour, "semibold", anchor="topright", cap=1.3,
                       max_width=value_w)
         blit_text(surface, a, f"{word} · " + "★" * max(1, g.star), (right, y + 20), 13,
                   colour if not g.shown else pal["text_dim"], anchor="topright", cap=1.2, max_width=value_w)

@@ -22,6 +22,7 @@ from game.storage import atomic_write_json, load_json
 APP_NAME = "amid-plenty"
 SETTINGS_FILE = "settings.json"
 PROGRESS_FILE = "progress.json"
+LANGUAGES = ("", "en", "es")
 TEXT_SCALES = (75, 100, 125, 150, 175, 200)
 
 
@@ -39,6 +40,8 @@ class Settings:
     colorblind: bool = False
     reduced_motion: bool = False
     fullscreen: bool = False
+    # "" follows the environment (LANGUAGE/LANG, as gettext does); otherwise one of LANGUAGES.
+    language: str = attrs.field(default="", converter=lambda v: v if v in LANGUAGES else "")
 
     @property
     def text_scale(self) -> float:
@@ -55,6 +58,10 @@ class Settings:
             if f.name not in raw:
                 continue
             v = raw[f.name]
+            if f.type in ("str", str):
+                if isinstance(v, str):
+                    kept[f.name] = v
+                continue
             if f.type in ("bool", bool) and not isinstance(v, bool):
                 continue
             if f.type not in ("bool", bool) and (isinstance(v, bool) or not isinstance(v, (int, float))):

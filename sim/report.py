@@ -15,6 +15,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from sim.events import Event
+from sim.messages import Message
 from sim.model.numerics import fmax, fmin
 from sim.snapshot import (
     HYPERGLYCAEMIA_MMOL_L,
@@ -29,6 +30,12 @@ if TYPE_CHECKING:
     from sim.engine import Simulation
 
 TRACKED = ("glucose_mmol_l", "insulin_uu_ml", "energy_frac")
+TURN_FACTOR_WORDS = (
+    ("inflammation_frac", "inflammation blocks the insulin signal ({pct:.0f}%)"),
+    ("lipotoxic_frac", "fat spilling into lipotoxic intermediates blocks the signal ({pct:.0f}%)"),
+    ("er_stress_frac", "the ER stress response interferes with signaling ({pct:.0f}%)"),
+    ("oxidative_stress_frac", "reactive oxygen species damage receptors and signaling proteins ({pct:.0f}%)"),
+)
 TRACKED_FLUXES = ("cell_uptake_mg_kg_min", "atp_production_eu_min", "atp_demand_eu_min", "signaling_health")
 
 
@@ -75,33 +82,31 @@ class TurnReport:
     snapshot: Snapshot
     stats: dict[str, Array] = attrs.field(repr=False)
     indicators: dict[str, NDArray[np.bool_]] = attrs.field(repr=False)
-    causes: tuple[str, ...]
+    causes: tuple[Message, ...]
     goals: dict[str, Any] = attrs.field(factory=dict, repr=False)
 
     def indicator(self, name: str, i: int = 0) -> bool:
         return bool(self.indicators[name][i])
 
 
-def _causes(snap: Snapshot, stats: dict[str, Array], i: int = 0) -> list[str]:
+def _causes(snap: Snapshot, stats: dict[str, Array], i: int = 0) -> list[Message]:
     """Plain-words reasons for what the player sees, from the state (largest effects first)."""
-    out: list[tuple[float, str]] = []
+    out: list[tuple[float, Message]] = []
     v = {k: float(a[i]) for k, a in snap.values.items()}
     if v["receptors_frac"] < 0.85:
-        out.append((1 - v["receptors_frac"], f"receptors down {100 * (1 - v['receptors_frac']):.0f}% (high insulin pulls them in; ROS damage them)"))
+        out.append((1 - v["receptors_frac"], Message(
+            "receptors down {pct:.0f}% (high insulin pulls them in; ROS damage them)", pct=100 * (1 - v["receptors_frac"]))))
     if v["signaling_proteins_frac"] < 0.9:
-        out.append((1 - v["signaling_proteins_frac"], f"signaling proteins damaged ({100 * (1 - v['signaling_proteins_frac']):.0f}%) by oxidative stress"))
-    for key, words in (
-        ("inflammation_frac", "inflammation blocks the insulin signal"),
-        ("lipotoxic_frac", "fat spilling into lipotoxic intermediates blocks the signal"),
-        ("er_stress_frac", "the ER stress response interferes with signaling"),
-        ("oxidative_stress_frac", "reactive oxygen species damage receptors and signaling proteins"),
-    ):
+        out.append((1 - v["signaling_proteins_frac"], Message(
+            "signaling proteins damaged ({pct:.0f}%) by oxidative stress", pct=100 * (1 - v["signaling_proteins_frac"]))))
+    for key, words in TURN_FACTOR_WORDS:
         if v[key] > 0.2:
-            out.append((v[key], f"{words} ({100 * v[key]:.0f}%)"))
+            out.append((v[key], Message(words, pct=100 * v[key])))
     if v["mito_health_frac"] < 0.8:
-        out.append((1 - v["mito_health_frac"], f"mitochondria working at {100 * v['mito_health_frac']:.0f}%: less ATP, more ROS"))
+        out.append((1 - v["mito_health_frac"], Message(
+            "mitochondria working at {pct:.0f}%: less ATP, more ROS", pct=100 * v["mito_health_frac"])))
     if float(stats["max_glucose_mmol_l"][i]) > HYPERGLYCAEMIA_MMOL_L and float(stats["mean_cell_energy_frac"][i]) < 0.8:
-        out.append((1.0, "sugar piles up outside while the cell runs short inside"))
+        out.append((1.0, Message("sugar piles up outside while the cell runs short inside")))
     out.sort(key=lambda x: -x[0])
     return [w for _, w in out]
 

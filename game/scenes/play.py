@@ -16,7 +16,7 @@ from game.cell import CellView
 from game.celltips import cell_tip
 from game.chart import TimeChart, point_from_report, point_from_snapshot
 from game.gauges import Gauges
-from game.i18n import _
+from game.i18n import _, tr
 from game.scenes import make
 from game.scenes.base import Scene
 from game.sidebar import Sidebar, day_and_clock
@@ -128,7 +128,7 @@ class PlayScene(Scene):
     def card_tip(self, c: ActionCard) -> str:
         text = _(c.explain) if c.explain else _(c.title)
         if not c.available:
-            text += "\n" + (_(c.why_not) if c.why_not else _("Not available this turn."))
+            text += "\n" + (tr(c.why_not) if c.why_not else _("Not available this turn."))
         elif not self.can_pick(c.slug) and c.slug not in self.selected:
             text += "\n" + _("Not enough budget left.")
         return text

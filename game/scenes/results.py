@@ -8,7 +8,7 @@ import pygame
 from game import shapes
 from game.campaign import LevelInfo, Outcome, Session
 from game.chart import TimeChart, TurnPoint
-from game.i18n import _
+from game.i18n import _, tr
 from game.review import goal_rows, prediction_review
 from game.scenes import make
 from game.scenes.base import Scene
@@ -84,7 +84,7 @@ class ResultsScene(Scene):
         blit_text(surface, a, _("Why it went this way"), (box.x + 18, y), 20, pal["accent"], "bold", cap=1.5)
         y += round(36 * min(a.fonts.scale, 1.5))
         if o.failed_because:
-            img = a.labels.block(o.failed_because, 16, pal["danger"], box.w - 40, "semibold", cap=1.8)
+            img = a.labels.block(tr(o.failed_because), 16, pal["danger"], box.w - 40, "semibold", cap=1.8)
             surface.blit(img, (box.x + 20, y))
             y += img.get_height() + 12
         if not o.causes:
@@ -98,7 +98,7 @@ class ResultsScene(Scene):
                 break
             pygame.draw.circle(surface, mix(pal["accent"], pal["text"], 0.2), (box.x + 28, y + 10), 11)
             blit_text(surface, a, str(i + 1), (box.x + 28, y + 10), 12, pal["bg"], "bold", anchor="center", cap=1.0)
-            img = a.labels.block(cause, 16, pal["text"], box.w - 70, cap=1.8)
+            img = a.labels.block(tr(cause), 16, pal["text"], box.w - 70, cap=1.8)
             surface.blit(img, (box.x + 48, y), pygame.Rect(0, 0, img.get_width(), box.bottom - 10 - review_h - y))
             y += img.get_height() + 12
         if qs:

@@ -14,7 +14,8 @@ from pathlib import Path
 
 GAME = Path(__file__).resolve().parent.parent
 POT = GAME / "locale" / "amid_plenty.pot"
-CONTENT = GAME.parent / "sim" / "data" / "content.toml"
+SIM = GAME.parent / "sim"
+CONTENT = SIM / "data" / "content.toml"
 FUNCS = {"_": 1, "N_": 1, "ngettext": 2}
 
 HEADER = '''# Amid Plenty: the front end's message catalog template.
@@ -41,6 +42,10 @@ def collect(content: bool = True) -> dict[tuple[str, str | None], list[str]]:
                 if len(args) == n and all(isinstance(a, ast.Constant) and isinstance(a.value, str) for a in args):
                     key = (args[0].value, args[1].value if n == 2 else None)
                     found.setdefault(key, []).append(f"{rel}:{node.lineno}")
+    for path in sorted(SIM.rglob("*.py")):
+        rel = path.relative_to(GAME.parent).as_posix()
+        for msgid, line in _engine_ids(ast.parse(path.read_text("utf-8"))):
+            found.setdefault((msgid, None), []).append(f"{rel}:{line}")
     if content and CONTENT.exists():
         raw = tomllib.loads(CONTENT.read_text("utf-8"))
         for table in ("meals", "stressors", "actions", "diets"):
@@ -49,6 +54,29 @@ def collect(content: bool = True) -> dict[tuple[str, str | None], list[str]]:
                     if d.get(field):
                         found.setdefault((str(d[field]), None), []).append(f"sim/data/content.toml:{table}.{slug}.{field}")
     return found
+
+
+def _strings(node: ast.expr) -> list[str]:
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return [node.value]
+    if isinstance(node, ast.IfExp):
+        return _strings(node.body) + _strings(node.orelse)
+    return []
+
+
+def _engine_ids(tree: ast.AST) -> list[tuple[str, int]]:
+    """The engine's message templates: ``Message("...")`` first arguments and ``*_WORDS`` tables
+    of ``(key, template)`` pairs (templates the engine wraps in ``Message`` later)."""
+    out = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "Message" and node.args:
+            out += [(m, node.lineno) for m in _strings(node.args[0])]
+        elif (isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name)
+              and node.targets[0].id.endswith("_WORDS") and isinstance(node.value, ast.Tuple)):
+            for el in node.value.elts:
+                if isinstance(el, ast.Tuple) and len(el.elts) == 2:
+                    out += [(m, el.lineno) for m in _strings(el.elts[1])]
+    return out
 
 
 def _q(s: str) -> str:

@@ -20,6 +20,7 @@ from numpy.typing import NDArray
 
 from sim.levels.level import FailCondition, Goal
 from sim.levels.quantities import read, show
+from sim.messages import Message
 from sim.state import Array
 
 if TYPE_CHECKING:
@@ -150,7 +151,7 @@ class GoalTracker:
             v = float(self.values(g, final)[i])
             ok = bool(self.met(g, final)[i])
             if goal.kind == "share_of_turns":
-                shown = f"{100 * v:.0f}% of turns (need {100 * goal.share:.0f}%)"
+                shown = Message("{pct:.0f}% of turns (need {need_pct:.0f}%)", pct=100 * v, need_pct=100 * goal.share)
                 out[goal.slug] = GoalProgress(goal.text, v, goal.share, ok, goal.kind, goal.star,
                                               shown if self.turns else "")
             else:

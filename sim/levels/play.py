@@ -28,6 +28,7 @@ from sim.levels.actions import ActionSpec
 from sim.levels.columns import ColumnSimulation
 from sim.levels.goals import GoalTracker
 from sim.levels.level import Level
+from sim.messages import Message
 from sim.report import TurnReport
 
 
@@ -129,24 +130,28 @@ class Playthrough:
             led.day = day
             led.budget_left = self.level.budget_per_day
 
-    def reason(self, i: int, slug: str, spent: int = 0) -> str | None:
+    def reason(self, i: int, slug: str, spent: int = 0) -> Message | None:
         """Why column ``i`` cannot take ``slug`` now (None: it can)."""
         spec = self.level.action(slug)
         if spec is None:
             allowed = ", ".join(a.slug for a in self.level.actions) or "none"
-            return f"{slug!r} is not an action of this level (allowed: {allowed})"
+            return Message("{action!r} is not an action of this level (allowed: {allowed})", action=slug, allowed=allowed)
         if self.turn >= self.level.turns or self.tracker.failed[i] >= 0:
-            return "the level is over"
+            return Message("the level is over")
         led = self.ledgers[i]
         self._refill(led)
         if spec.uses is not None and led.uses_left.get(slug, 0) <= 0:
-            return f"{spec.title} has no uses left"
+            return Message("{action} has no uses left", action=spec.title)
         ready = led.ready_turn.get(slug, 0)
         if ready > self.turn:
             wait = ready - self.turn
-            return f"{spec.title} is cooling down: ready in {wait} turn{'s' if wait > 1 else ''}"
+            return Message("{action} is cooling down: ready in {turns} turns" if wait > 1
+                           else "{action} is cooling down: ready in {turns} turn", action=spec.title, turns=wait)
         if self.level.budget_per_day and spec.cost > led.budget_left - spent:
-            return f"{spec.title} costs {spec.cost} but only {led.budget_left - spent} point{'s' if led.budget_left - spent != 1 else ''} left today"
+            left = led.budget_left - spent
+            return Message("{action} costs {cost} but only {points} points left today" if left != 1
+                           else "{action} costs {cost} but only {points} point left today",
+                           action=spec.title, cost=spec.cost, points=left)
         return None
 
     def options(self, i: int) -> list[str]:

@@ -18,6 +18,7 @@ from sim.levels.causes import final_causes
 from sim.levels.goals import GoalProgress
 from sim.levels.level import Level
 from sim.levels.play import ActionNotAllowed, Playthrough
+from sim.messages import Message
 from sim.report import TurnReport
 from sim.snapshot import Snapshot
 
@@ -38,7 +39,7 @@ class Observation:
     time_min: float
     budget_left: int | None  # None: the level has no budget
     available: dict[str, bool]
-    reasons: dict[str, str]  # why an action is not available now
+    reasons: dict[str, Message]  # why an action is not available now
     uses_left: dict[str, int | None]
     upcoming: list[tuple[float, str, str]]  # (time_min, kind, label), soonest first
     goals: dict[str, GoalProgress]
@@ -52,7 +53,7 @@ class LevelResult:
     stars: int
     score: int
     failed_because: str | None
-    causes: list[str]
+    causes: list[Message]
     series: dict[str, list[float]] = attrs.field(repr=False)
     goals: dict[str, GoalProgress] = attrs.field(repr=False)
     turns_played: int = 0
@@ -162,9 +163,9 @@ class LevelRun:
         if failed_because is None and stars == 0:
             missed = [g.text for g in self.level.goals if g.star == 1 and not t.met(self.level.goals.index(g), True)[0]]
             if self.turn < self.level.turns:
-                failed_because = "the level is not finished"
+                failed_because = Message("the level is not finished")
             elif missed:
-                failed_because = "missed: " + "; ".join(missed)
+                failed_because = Message("missed: {goals}", goals="; ".join(missed))
         return LevelResult(
             won=stars >= 1, stars=stars, score=int(t.score(final=True)[0]), failed_because=failed_because,
             causes=final_causes(self, failed_because, early=failed >= 0), series={k: list(v) for k, v in self.series.items()},

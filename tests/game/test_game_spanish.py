@@ -1,0 +1,189 @@
+"""With Spanish selected no English msgid reaches the screen, and the catalogs are complete.
+
+Every string the game draws passes through ``Labels.get`` (the one ``Font.render`` call), so the
+test wraps it, drives the scenes on SDL's dummy driver and checks each drawn line for words that
+only the English catalog uses. Level files carry no Spanish yet, so lines taken from a level's
+own texts (titles, briefings, goals, questions) are set aside by name; see docs/i18n.md.
+"""
+
+import pickle
+import re
+import tomllib
+from pathlib import Path
+
+import pytest
+from gamehelpers import settle
+
+from game import fonts, i18n
+from game.scenes import make
+from game.settings import Settings
+from game.tools import make_catalogs, make_pot
+from sim.messages import Message
+
+ES_PO = make_catalogs.LOCALE / "es" / "LC_MESSAGES" / "amid_plenty.po"
+SAMPLE = Path(__file__).resolve().parents[2] / "levels" / "challenges" / "starving-amid-plenty.challenge.toml"
+WORD = re.compile(r"[A-Za-z]{4,}")
+# Words both languages share or that are names: units, molecules, keys, the game's name.
+ALLOWED = {"glut4", "amid", "plenty", "okabe", "akt", "pi3k", "ampk", "shift", "enter", "space", "toml"}
+
+
+def _catalogs():
+    from babel.messages.pofile import read_po
+
+    with make_pot.POT.open("rb") as f:
+        pot = read_po(f)
+    with ES_PO.open("rb") as f:
+        es = read_po(f)
+    return pot, es
+
+
+def _english_only_words() -> set[str]:
+    pot, es = _catalogs()
+    en = {w.lower() for m in pot if m.id for w in WORD.findall(str(m.id))}
+    spanish = {w.lower() for m in es if m.string for w in WORD.findall(str(m.string))}
+    return en - spanish - ALLOWED
+
+
+def test_template_is_up_to_date():
+    assert make_pot.main(["--check"]) == 0
+
+
+def test_every_msgid_has_a_compatible_spanish_translation():
+    pot, es = _catalogs()
+    missing = [m.id for m in pot if m.id and m.id not in es]
+    assert not missing, f"{len(missing)} msgids without Spanish, e.g. {missing[:3]}"
+    assert make_catalogs.problems(ES_PO) == []
+
+
+def test_placeholder_check_catches_a_renamed_field(tmp_path):
+    po = tmp_path / "x.po"
+    po.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+                  'msgid "fell {pct:.0f}%"\nmsgstr "bajó {porc:.0f}%"\n\nmsgid "left"\nmsgstr ""\n', "utf-8")
+    found = make_catalogs.problems(po)
+    assert len(found) == 2 and "porc" in found[0] and "no translation" in found[1]
+
+
+def test_committed_mo_matches_the_po():
+    from babel.messages.mofile import read_mo
+
+    _pot, es = _catalogs()
+    with ES_PO.with_suffix(".mo").open("rb") as f:
+        mo = read_mo(f)
+    assert {m.id: m.string for m in es if m.id} == {m.id: m.string for m in mo if m.id}
+
+
+def test_engine_message_keeps_english_and_translates_with_its_values():
+    m = Message("receptors fell {drop_pct:.0f}% as inflammation and ROS damaged them", drop_pct=31.6)
+    assert m == "receptors fell 32% as inflammation and ROS damaged them" and m.text == str(m)
+    assert pickle.loads(pickle.dumps(m)).values == m.values and Message.from_json(m.to_json()) == m
+    try:
+        i18n.set_language(["es"])
+        assert i18n.tr(m) == "los receptores bajaron un 32% porque la inflamación y las ERO los dañaron"
+        walk = Message("{action} has no uses left", action="Walk")
+        assert i18n.tr(walk) == "a Caminar no le quedan usos"
+    finally:
+        i18n.set_language(None)
+
+
+def test_unknown_language_setting_falls_back_to_the_environment():
+    assert Settings.from_mapping({"language": "es"}).language == "es"
+    assert Settings.from_mapping({"language": "xx"}).language == ""
+    assert Settings.from_mapping({"language": 3}).language == ""
+
+
+@pytest.fixture
+def spanish_app(store, monkeypatch):
+    from game.app import App
+
+    drawn: list[str] = []
+    original = fonts.Labels.get
+
+    def record(self, text, *args, **kw):
+        drawn.append(text)
+        return original(self, text, *args, **kw)
+
+    monkeypatch.setattr(fonts.Labels, "get", record)
+    store.save_settings(Settings(language="es"))
+    a = App(store)
+    a.start()
+    yield a, drawn
+    import pygame
+
+    pygame.quit()
+    i18n.set_language(None)
+
+
+def _level_texts() -> list[str]:
+    """Every string in the shipped level and challenge files (wherever the packages keep them)."""
+    root = Path(__file__).resolve().parents[2]
+    out: list[str] = []
+
+    def walk(v):
+        if isinstance(v, str):
+            out.append(v)
+        elif isinstance(v, dict):
+            for x in v.values():
+                walk(x)
+        elif isinstance(v, list):
+            for x in v:
+                walk(x)
+
+    for path in sorted({*root.glob("levels/**/*.toml"), *root.glob("sim/**/levels/**/*.toml"),
+                        *root.glob("game/**/*.toml")}):
+        walk(tomllib.loads(path.read_text("utf-8")))
+    return [" ".join(t.split()) for t in out]
+
+
+def _english_left(line: str, texts: list[str], english: set[str]) -> bool:
+    """Whether a drawn line holds English the catalog should have translated: each " · " or ": "
+    part is set aside when a level string holds it (a level's own words) or it is a file path."""
+    for part in re.split(r"\s+·\s+|: ", re.sub(r"^\d+\.\s*", "", line)):
+        part = re.sub(r"(?<!\S)/\S*|\S+\.toml", "", part)  # paths and file names
+        if not {w.lower() for w in WORD.findall(part)} & english:
+            continue
+        if not any(part.strip() in t for t in texts):
+            return True
+    return False
+
+
+def test_no_english_on_screen_with_spanish(spanish_app, tmp_path, monkeypatch):
+    from game.classroom import ChallengeFlow
+
+    app, drawn = spanish_app
+    monkeypatch.setenv("AMID_PLENTY_SUBMISSIONS", str(tmp_path / "submissions"))
+    levels = make("levels", app).levels
+    for name in ("title", "levels", "settings", "help"):
+        app.push(make(name, app))
+        settle(app, 0.1)
+    app.push(make("briefing", app, levels=levels, index=0))
+    settle(app, 0.1)
+    play = make("play", app, levels=levels, index=0)
+    app.push(play)
+    settle(app, 0.1)
+    for _ in range(3):
+        play.end_turn()
+        settle(app, 0.05)
+    app.push(make("pause", app))
+    settle(app, 0.1)
+    while not play.session.done:
+        play.end_turn()
+    app.push(make("results", app, levels=levels, index=0, session=play.session, outcome=play.session.outcome(),
+                  points=play.points))
+    settle(app, 0.1)
+    flow = ChallengeFlow.open(SAMPLE)
+    flow.name = "Ana"
+    for name in ("challenges", "challenge_name", "challenge_question", "challenge_reflect"):
+        kw = {} if name == "challenges" else {"flow": flow} if name == "challenge_name" else {"flow": flow, "index": 0}
+        app.push(make(name, app, **kw))
+        settle(app, 0.1)
+
+    # goal and fail texts a level does not spell out are written by the engine from its
+    # quantities (Goal.default_text): not yet translated, set aside with the level's own words
+    engine_level_words = [" ".join(x.text.split()) for info in levels if info.source is not None
+                          for x in (*info.source.goals, *info.source.fails)]
+    engine_level_words += [" ".join(x.text.split()) for x in (*flow.challenge.level.goals, *flow.challenge.level.fails)]
+    level_texts = _level_texts() + engine_level_words
+    english = _english_only_words()
+    left = sorted({t for t in drawn if _english_left(t, level_texts, english)})
+    assert len(drawn) > 200
+    assert not left, f"{len(left)} English lines on screen, e.g. {left[:8]}"
