@@ -162,7 +162,7 @@ class LevelSession(Session):
         goals = []
         for g in self.info.goals:
             p = obs.goals.get(g.slug)
-            goals.append(g if p is None else attrs.evolve(g, shown=str(p.shown), met=bool(p.ok) if obs.turn else None))
+            goals.append(g if p is None else attrs.evolve(g, shown=p.shown, met=bool(p.ok) if obs.turn else None))
         up = tuple((float(t), str(k), str(lbl)) for t, k, lbl in obs.upcoming)
         return View(obs.snapshot, int(obs.turn), int(obs.turns_total), obs.budget_left, actions, up,
                     tuple(goals), tuple(obs.messages))
@@ -182,7 +182,7 @@ class LevelSession(Session):
         goals = []
         for g in self.info.goals:
             p = r.goals.get(g.slug)
-            goals.append(g if p is None else attrs.evolve(g, shown=str(p.shown), met=bool(p.ok)))
+            goals.append(g if p is None else attrs.evolve(g, shown=p.shown, met=bool(p.ok)))
         return Outcome(bool(r.won), int(r.stars), int(r.score), r.failed_because, tuple(r.causes), goals=tuple(goals))
 
     def replay_json(self) -> dict[str, Any]:

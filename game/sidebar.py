@@ -10,7 +10,7 @@ import pygame
 
 from game import shapes
 from game.campaign import View
-from game.i18n import _
+from game.i18n import _, tr
 from game.theme import mix
 from game.ui import blit_text, panel
 
@@ -66,7 +66,7 @@ class Sidebar:
                 stars = "★" * g.star
                 blit_text(surface, app, stars, (r.x + 36, yy + 1), 11, pal["star"], cap=cap)
                 if g.shown:
-                    blit_text(surface, app, _("now: {value}").format(value=_(g.shown)), (r.right - 14, yy + 1), 12,
+                    blit_text(surface, app, _("now: {value}").format(value=tr(g.shown)), (r.right - 14, yy + 1), 12,
                               pal["good"] if g.met else pal["warn"] if g.met is False else pal["text_dim"],
                               "semibold", anchor="topright", cap=cap, max_width=r.w - 90)
                 tip = _("A goal for {n} star(s). Tier 1 goals must all be met to win.").format(n=g.star)

@@ -40,7 +40,8 @@ def _catalogs():
 def _english_only_words() -> set[str]:
     pot, es = _catalogs()
     en = {w.lower() for m in pot if m.id for w in WORD.findall(str(m.id))}
-    spanish = {w.lower() for m in es if m.string for w in WORD.findall(str(m.string))}
+    # placeholder names ("{turns}") are not Spanish words
+    spanish = {w.lower() for m in es if m.string for w in WORD.findall(re.sub(r"\{[^}]*\}", "", str(m.string)))}
     return en - spanish - ALLOWED
 
 
