@@ -1,17 +1,20 @@
 """The shipped fonts (Inter; JetBrains Mono for result codes) at every size, and a label cache.
 
-Fonts load by path from ``assets/fonts`` (never a system font). Sizes are design sizes at 100%
+Fonts load by path from ``assets/fonts``, installed as the package ``game.assets`` and found with
+``importlib.resources`` (never a system font). Sizes are design sizes at 100%
 text; ``Fonts.scale`` applies the player's text size. ``Labels.get`` renders a string once and
 blits the cached surface afterwards (``font.render`` each frame is 2–6× dearer).
 """
 
 from __future__ import annotations
 
+from importlib import resources
 from pathlib import Path
 
 import pygame
 
-ASSETS = Path(__file__).resolve().parent.parent / "assets"
+# Installs are unzipped (wheels, editable installs, PyInstaller): the resource is a real folder.
+ASSETS = Path(str(resources.files("game.assets")))
 FONT_FILES = {
     "regular": ASSETS / "fonts" / "Inter-Regular.otf",
     "semibold": ASSETS / "fonts" / "Inter-SemiBold.otf",

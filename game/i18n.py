@@ -9,10 +9,11 @@ Must not import pygame.
 from __future__ import annotations
 
 import gettext
+from importlib import resources
 from pathlib import Path
 
 DOMAIN = "amid_plenty"
-LOCALEDIR = Path(__file__).resolve().parent / "locale"
+LOCALEDIR = Path(str(resources.files("game") / "locale"))
 
 _translation: gettext.NullTranslations | None = None
 

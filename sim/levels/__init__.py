@@ -12,6 +12,7 @@ Must not import pygame.
 
 from __future__ import annotations
 
+from importlib import resources
 from pathlib import Path
 
 from sim.levels.actions import ActionSpec
@@ -25,8 +26,10 @@ CHALLENGE_SUFFIX = ".challenge.toml"
 
 
 def levels_dir() -> Path:
-    """The repository's ``levels/`` folder (it sits beside the ``sim`` package)."""
-    return Path(__file__).resolve().parent.parent.parent / "levels"
+    """The shipped levels: the repository's ``levels/`` folder, installed as the package
+    ``sim.levels.shipped`` (setup.py maps it). Installs are unzipped (wheels, editable installs,
+    PyInstaller), so the resource is a real folder and callers may glob it."""
+    return Path(str(resources.files("sim.levels.shipped")))
 
 
 def level_files(paths: list[str | Path] | None = None) -> list[Path]:

@@ -1,0 +1,31 @@
+"""The wheel carries every shipped file: each level, challenge, font, image and locale file, and
+the licences. A file left out crashes an installed game (FileNotFoundError on its first frame)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _shipped(folder: str, package: str) -> set[str]:
+    return {f"{package}/{p.relative_to(ROOT / folder).as_posix()}"
+            for p in (ROOT / folder).rglob("*") if p.is_file() and "__pycache__" not in p.parts}
+
+
+@pytest.mark.slow
+def test_wheel_holds_every_level_asset_locale_and_licence(tmp_path: Path) -> None:
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), str(ROOT)],
+                   check=True, capture_output=True)
+    (wheel,) = tmp_path.glob("amid_plenty-*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    expected = (_shipped("levels", "sim/levels/shipped") | _shipped("assets", "game/assets")
+                | _shipped("game/locale", "game/locale"))
+    assert "sim/levels/shipped/challenges/starving-amid-plenty.challenge.toml" in expected
+    assert expected - names == set()
+    assert any(n.endswith(".dist-info/licenses/LICENSE") for n in names)
