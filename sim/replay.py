@@ -19,7 +19,7 @@ from sim.engine import ENGINE_VERSION
 from sim.errors import LevelError, SaveError, UserError
 from sim.events import Action
 from sim.levels import LevelRun, levels_dir, load_level
-from sim.storage import read_text_limited
+from sim.storage import read_text_limited, write_output
 
 FORMAT = "amid-plenty-replay/1"
 
@@ -71,7 +71,7 @@ def to_jsonable(run: LevelRun, policy: str = "") -> dict[str, Any]:
 
 
 def save_replay(run: LevelRun, path: str | Path, policy: str = "") -> None:
-    Path(path).write_text(json.dumps(to_jsonable(run, policy), indent=1) + "\n", encoding="utf-8")
+    write_output(path, json.dumps(to_jsonable(run, policy), indent=1) + "\n")
 
 
 def load_replay(path: str | Path) -> Replay:

@@ -1,8 +1,13 @@
 """Safe file writing and reading for everything the program saves or is handed.
 
+- ``write_output(path, data)``: the one writer for every file the program produces (CLI outputs,
+  sidecars, replays). It is ``atomic_write_bytes`` with a failed write (full disk, no permission)
+  reported as ``OutputError`` naming the file and saying the old one is unchanged.
 - ``atomic_write_text`` / ``atomic_write_bytes``: write a temporary file in the same folder,
   flush and fsync it, then ``os.replace`` it over the target (and fsync the folder), so a crash
-  or a killed process leaves either the old file or the new one, never half of each.
+  or a killed process leaves either the old file or the new one, never half of each. Temporaries
+  are named ``.NAME.amidtmp-XXXX.tmp``; ones a killed writer left behind more than
+  ``STALE_TMP_S`` ago are removed at the next write into that folder (``clean_stale_temps``).
 - ``set_aside`` moves a corrupt file to ``NAME.corrupt-YYYYmmddTHHMMSS`` beside it, keeping it
   for inspection, so defaults can be used without losing anything.
 - ``read_text_limited`` refuses files larger than a limit before reading them (files from
@@ -14,15 +19,28 @@ Must not import pygame.
 from __future__ import annotations
 
 import contextlib
+import csv
 import functools
+import io
 import os
+import re
 import tempfile
 import time
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 from sim.errors import UserError
 
 MAX_FILE_BYTES = 4 * 1024 * 1024  # no level, save or submission comes near this
+TMP_MARK = ".amidtmp-"
+# Only names we make: ".<target>.amidtmp-<mkstemp's random part>.tmp" — never someone else's file.
+_OUR_TMP = re.compile(r"^\..+\.amidtmp-[A-Za-z0-9_]+\.tmp$")
+STALE_TMP_S = 3600.0  # far longer than any write takes, so a live writer's file is never touched
+
+
+class OutputError(UserError):
+    """A file the program writes could not be written; the old file, if any, is unchanged."""
 
 
 @functools.cache
@@ -36,7 +54,8 @@ def _umask() -> int:
 def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    clean_stale_temps(target.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}{TMP_MARK}", suffix=".tmp", dir=target.parent)
     try:
         # mkstemp makes the file private (0600); give it the mode any new file gets, so a class
         # table on a shared drive stays readable by the teacher's colleagues.
@@ -60,6 +79,43 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
 
 def atomic_write_text(path: str | os.PathLike[str], text: str) -> None:
     atomic_write_bytes(path, text.encode("utf-8"))
+
+
+def write_output(path: str | os.PathLike[str], data: str | bytes) -> None:
+    """Write a file the program produces, atomically; a failure is an ``OutputError``."""
+    try:
+        atomic_write_bytes(path, data.encode("utf-8") if isinstance(data, str) else data)
+    except OSError as e:
+        why = e.strerror or str(e)
+        raise OutputError(f"{path}: cannot write ({why}); any existing file is unchanged") from None
+
+
+def write_csv(path: str | os.PathLike[str], fieldnames: Sequence[str], rows: Iterable[Mapping[str, Any]]) -> None:
+    """CSV with a header row through ``write_output`` (the bytes ``csv.DictWriter`` would give)."""
+    buf = io.StringIO(newline="")
+    w = csv.DictWriter(buf, fieldnames=list(fieldnames))
+    w.writeheader()
+    w.writerows(rows)
+    write_output(path, buf.getvalue())
+
+
+def clean_stale_temps(folder: str | os.PathLike[str], max_age_s: float = STALE_TMP_S,
+                      now: float | None = None) -> list[Path]:
+    """Remove our own temporaries older than ``max_age_s`` in ``folder``; returns what went."""
+    removed: list[Path] = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    cutoff = (time.time() if now is None else now) - max_age_s
+    for e in entries:
+        if not _OUR_TMP.match(e.name):
+            continue
+        with contextlib.suppress(OSError):
+            if e.is_file(follow_symlinks=False) and e.stat(follow_symlinks=False).st_mtime < cutoff:
+                os.unlink(e.path)
+                removed.append(Path(e.path))
+    return removed
 
 
 def set_aside(path: str | os.PathLike[str], now: float | None = None) -> Path:

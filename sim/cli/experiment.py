@@ -11,7 +11,6 @@ on the standard diet with those settings first. See ``docs/model.md`` ("Virtual 
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import sys
 from pathlib import Path
@@ -21,6 +20,7 @@ from sim.cli.errors import CliError
 from sim.lab import PROTOCOLS, LabSetupError, parse_settings
 from sim.lab.protocols import LabRequest, LabResult
 from sim.presets import presets
+from sim.storage import write_csv, write_output
 
 
 def add_parser(sub: Any) -> None:
@@ -61,13 +61,6 @@ def _check(args: argparse.Namespace) -> LabRequest:
                       insulin_uu_ml=args.insulin, cell=args.cell, compare=args.compare)
 
 
-def write_csv(path: Path, result: LabResult) -> None:
-    with path.open("w", newline="", encoding="utf-8") as f:
-        w = csv.DictWriter(f, fieldnames=list(result.columns))
-        w.writeheader()
-        w.writerows(result.rows)
-
-
 def print_summary(result: LabResult, out: Any = None) -> None:
     out = out or sys.stdout
     out.write(f"{result.protocol}: {result.summary['preset']}\n")
@@ -85,9 +78,9 @@ def run(args: argparse.Namespace) -> int:
     except LabSetupError as e:
         raise CliError(str(e)) from None
     if args.out is not None:
-        write_csv(args.out, result)
+        write_csv(args.out, list(result.columns), result.rows)
     if args.summary_json is not None:
-        args.summary_json.write_text(json.dumps(result.summary, indent=1) + "\n", encoding="utf-8")
+        write_output(args.summary_json, json.dumps(result.summary, indent=1) + "\n")
     print_summary(result)
     if args.out is not None:
         print(f"wrote {len(result.rows)} rows to {args.out}")

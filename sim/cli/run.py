@@ -12,7 +12,6 @@ Columns (one row per turn, values at the end of the turn unless named ``mean_``)
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import math
 import sys
@@ -28,6 +27,7 @@ from sim.engine import ENGINE_VERSION, Simulation
 from sim.population import vary
 from sim.presets import presets
 from sim.report import TurnReport
+from sim.storage import write_csv, write_output
 
 STATE_COLUMNS = (
     "blood_glucose_mmol_l", "blood_insulin_uu_ml", "cell_energy_frac", "receptors_frac",
@@ -124,12 +124,9 @@ def rows_from_report(r: TurnReport, population: bool) -> dict[str, float]:
 
 def write_rows(path: Path, rows: Sequence[dict[str, float]], meta: dict[str, Any]) -> None:
     if path.suffix.lower() == ".json":
-        path.write_text(json.dumps({"meta": meta, "turns": list(rows)}, indent=1), encoding="utf-8")
+        write_output(path, json.dumps({"meta": meta, "turns": list(rows)}, indent=1))
         return
-    with path.open("w", newline="", encoding="utf-8") as f:
-        w = csv.DictWriter(f, fieldnames=list(rows[0]))
-        w.writeheader()
-        w.writerows(rows)
+    write_csv(path, list(rows[0]), rows)
 
 
 def print_summary(rows: Sequence[dict[str, float]], out: Any = None) -> None:

@@ -7,7 +7,6 @@ goal's progress. ``sim/cli/run.py`` dispatches here when its positional argument
 
 from __future__ import annotations
 
-import csv
 import json
 from pathlib import Path
 from typing import Any
@@ -16,6 +15,7 @@ from sim.cli.errors import CliError
 from sim.levels import LevelRun, load_level
 from sim.policies import POLICIES, get_policy
 from sim.replay import save_replay
+from sim.storage import write_csv, write_output
 
 
 def run_level_cli(args: Any) -> int:
@@ -43,12 +43,9 @@ def run_level_cli(args: Any) -> int:
         if out.suffix.lower() == ".json":
             meta = {"level": str(args.level), "policy": args.policy, "seed": run.seed, "won": res.won,
                     "stars": res.stars, "score": res.score, "causes": res.causes}
-            out.write_text(json.dumps({"meta": meta, "turns": rows}, indent=1), encoding="utf-8")
+            write_output(out, json.dumps({"meta": meta, "turns": rows}, indent=1))
         else:
-            with out.open("w", newline="", encoding="utf-8") as f:
-                w = csv.DictWriter(f, fieldnames=list(rows[0]))
-                w.writeheader()
-                w.writerows(rows)
+            write_csv(out, list(rows[0]), rows)
     replay_out = getattr(args, "replay_out", None)
     if replay_out:
         save_replay(run, replay_out, policy=args.policy)

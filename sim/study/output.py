@@ -3,12 +3,16 @@
 Floats are written with ``repr`` (shortest text that reads back to the same bits), so two CSVs are
 byte-identical exactly when the runs were. The sidecar holds versions, the master and per-run
 seeds, the grid, the level's content hash and what each column means; ``ran_with`` is the only
-field that depends on how the sweep ran. Must not import pygame.
+field that depends on how the sweep ran. The CSV is written first and the sidecar last, and the
+sidecar records the CSV's SHA-256 and row count, so after a kill between the two writes (an old
+sidecar beside a new CSV) ``check_pair`` tells the pair apart instead of trusting it. Must not
+import pygame.
 """
 
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 import platform
@@ -20,7 +24,8 @@ import attrs
 import numpy as np
 
 from sim.classroom.canonical import versions
-from sim.storage import atomic_write_text
+from sim.errors import SaveError
+from sim.storage import read_text_limited, write_output
 from sim.study.sweep import SweepSpec
 
 COLUMN_DOCS = {
@@ -63,7 +68,8 @@ def to_csv(spec: SweepSpec, rows: Sequence[dict[str, Any]]) -> str:
     return buf.getvalue()
 
 
-def sidecar(spec: SweepSpec, n_rows: int, level_hash: str | None, ran_with: dict[str, Any]) -> dict[str, Any]:
+def sidecar(spec: SweepSpec, n_rows: int, level_hash: str | None, ran_with: dict[str, Any],
+            csv_sha256: str | None = None) -> dict[str, Any]:
     s = attrs.asdict(spec)
     s.pop("level_text")
     s["axes"] = [{"key": a.key, "values": list(a.values)} for a in spec.axes]
@@ -77,13 +83,35 @@ def sidecar(spec: SweepSpec, n_rows: int, level_hash: str | None, ran_with: dict
         "versions": {**versions(), "python": platform.python_version(), "numpy": np.__version__},
         "sweep": s, "master_seed": spec.seed, "rep_seeds": spec.rep_seeds(), "level_hash": level_hash,
         "rows": n_rows, "columns": {c: COLUMN_DOCS.get(c, "the swept parameter's value") for c in spec.columns()},
-        "ran_with": ran_with,
+        "ran_with": ran_with, "csv_sha256": csv_sha256,
     }
 
 
 def write(out: Path, spec: SweepSpec, rows: Sequence[dict[str, Any]], level_hash: str | None,
           ran_with: dict[str, Any]) -> Path:
-    atomic_write_text(out, to_csv(spec, rows))
+    text = to_csv(spec, rows)
+    write_output(out, text)
     side = out.with_suffix(".json")
-    atomic_write_text(side, json.dumps(sidecar(spec, len(rows), level_hash, ran_with), indent=1, ensure_ascii=False) + "\n")
+    meta = sidecar(spec, len(rows), level_hash, ran_with, hashlib.sha256(text.encode("utf-8")).hexdigest())
+    write_output(side, json.dumps(meta, indent=1, ensure_ascii=False) + "\n")
     return side
+
+
+def check_pair(out: Path) -> dict[str, Any]:
+    """The sidecar of ``out``, after checking it describes this very CSV (hash and row count)."""
+    side = out.with_suffix(".json")
+    data = read_text_limited(out, SaveError, limit=1 << 30).encode("utf-8")
+    try:
+        meta = json.loads(read_text_limited(side, SaveError))
+    except (json.JSONDecodeError, RecursionError) as e:
+        raise SaveError(f"{side}: not a sweep sidecar (invalid JSON: {e})") from None
+    if not isinstance(meta, dict) or meta.get("format") != "amid-plenty-sweep":
+        raise SaveError(f"{side}: not a sweep sidecar (format 'amid-plenty-sweep' expected)")
+    found = hashlib.sha256(data).hexdigest()
+    if meta.get("csv_sha256") != found:
+        raise SaveError(f"{side}: describes another run than {out.name} (csv_sha256 "
+                        f"{str(meta.get('csv_sha256'))[:12]}…, the CSV's is {found[:12]}…); run the sweep again")
+    n = data.count(b"\n") - 1
+    if meta.get("rows") != n:
+        raise SaveError(f"{side}: says {meta.get('rows')} rows, {out.name} has {n}")
+    return meta
