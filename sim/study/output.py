@@ -5,8 +5,8 @@ byte-identical exactly when the runs were. The sidecar holds versions, the maste
 seeds, the grid, the level's content hash and what each column means; ``ran_with`` is the only
 field that depends on how the sweep ran. The CSV is written first and the sidecar last, and the
 sidecar records the CSV's SHA-256 and row count, so after a kill between the two writes (an old
-sidecar beside a new CSV) ``check_pair`` tells the pair apart instead of trusting it. Must not
-import pygame.
+sidecar beside a new CSV) ``check_pair`` tells the pair apart instead of trusting it.
+Must not import pygame.
 """
 
 from __future__ import annotations
