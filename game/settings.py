@@ -111,7 +111,7 @@ class Progress:
             try:
                 out[str(slug)] = LevelProgress(d.get("won") is True, int(min(max(int(d.get("stars", 0)), 0), 3)),
                                                float(d.get("best_score", 0.0)), int(d.get("played", 0)))
-            except (TypeError, ValueError):
+            except (TypeError, ValueError, OverflowError):
                 continue
         return cls(out)
 

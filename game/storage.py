@@ -48,12 +48,27 @@ def load_json(path: Path | str, check: Callable[[Any], bool] = lambda d: isinsta
     except UserError as e:
         return _aside(path, str(e))
     try:
-        data = json.loads(raw)
+        data = json.loads(raw, parse_constant=_no_constant, parse_float=_finite)
     except json.JSONDecodeError as e:
         return _aside(path, f"{path.name}: not JSON ({e.msg}, line {e.lineno})")
+    except ValueError as e:  # NaN / Infinity: Python reads them, nothing else should
+        return _aside(path, f"{path.name}: {e}")
+    except RecursionError:
+        return _aside(path, f"{path.name}: nested too deeply to be a settings file")
     if not check(data):
         return _aside(path, f"{path.name}: not the shape the game expects")
     return Loaded(data)
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+def _finite(text: str) -> float:
+    v = float(text)
+    if v != v or v in (float("inf"), float("-inf")):
+        raise ValueError(f"{text[:20]} is too large a number")
+    return v
 
 
 def _aside(path: Path, why: str) -> Loaded:
