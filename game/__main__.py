@@ -13,6 +13,8 @@ import os
 import sys
 from typing import NoReturn
 
+from sim.cli.errors import prog_name, version_text
+
 NO_DISPLAY = (
     "Amid Plenty needs a display to open its window, and none was found "
     "(DISPLAY and WAYLAND_DISPLAY are not set).\n"
@@ -26,8 +28,6 @@ class _Parser(argparse.ArgumentParser):
 
 
 def parse_args(argv: list[str] | None):
-    from sim.cli.errors import prog_name, version_text
-
     p = _Parser(prog=prog_name("game", "amid-plenty"), description="Amid Plenty: how a cell starves while sugar piles up outside it.")
     p.add_argument("--challenge", metavar="FILE",
                    help="open a classroom challenge file (NAME.challenge.toml) from your teacher")
