@@ -13,12 +13,13 @@ import os
 import sys
 from typing import NoReturn
 
+from sim.cli.errors import prog_name, version_text
+
 NO_DISPLAY = (
     "Amid Plenty needs a display to open its window, and none was found "
     "(DISPLAY and WAYLAND_DISPLAY are not set).\n"
     "To run the simulation without a window, use the headless engine:  python -m sim --help\n"
 )
-PROG = "python -m game"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -27,9 +28,10 @@ class _Parser(argparse.ArgumentParser):
 
 
 def parse_args(argv: list[str] | None):
-    p = _Parser(prog=PROG, description="Amid Plenty: how a cell starves while sugar piles up outside it.")
+    p = _Parser(prog=prog_name("game", "amid-plenty"), description="Amid Plenty: how a cell starves while sugar piles up outside it.")
     p.add_argument("--challenge", metavar="FILE",
                    help="open a classroom challenge file (NAME.challenge.toml) from your teacher")
+    p.add_argument("--version", action="version", version=version_text())
     return p.parse_args(argv)
 
 
@@ -51,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
         try:
             flow = ChallengeFlow.open(args.challenge)
         except (UserError, OSError) as e:
-            sys.stderr.write(f"{PROG}: {e}\n")
+            sys.stderr.write(f"{prog_name('game', 'amid-plenty')}: {e}\n")
             return 2
     if not has_display():
         from game.i18n import _

@@ -11,7 +11,7 @@ import importlib
 import sys
 from collections.abc import Sequence
 
-from sim.cli.errors import CliError, Parser
+from sim.cli.errors import CliError, Parser, prog_name, version_text
 from sim.errors import UserError
 
 # Modules under sim.cli; a module that is not there yet is skipped, so commands land one by one.
@@ -19,7 +19,9 @@ COMMANDS = ("run", "experiment", "levels", "replay", "challenge", "grade", "swee
 
 
 def build_parser() -> Parser:
-    parser = Parser(prog="python -m sim", description="Amid Plenty: the headless simulation engine.")
+    parser = Parser(prog=prog_name("sim", "amid-plenty-sim"),
+                    description="Amid Plenty: the headless simulation engine.")
+    parser.add_argument("--version", action="version", version=version_text())
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     sub.required = True
     for name in COMMANDS:
