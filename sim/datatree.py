@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 MAX_DEPTH = 64
-MAX_INT = 2**63 - 1
+MAX_INT = 2**128  # a bit generator's state (in saves) is a 128-bit whole number
 
 
 def shape_problem(data: Any) -> str | None:
@@ -25,7 +25,7 @@ def shape_problem(data: Any) -> str | None:
             children = node
         else:
             if isinstance(node, int) and not isinstance(node, bool) and abs(node) > MAX_INT:
-                return f"a whole number with {len(str(abs(node)))} digits; allowed: at most ±(2**63 − 1)"
+                return f"a whole number with {len(str(abs(node)))} digits; allowed: at most ±2**128"
             continue
         if depth > MAX_DEPTH:
             return f"tables or lists nested more than {MAX_DEPTH} deep"

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from sim.classroom.submission import parse_submission
 from sim.cli.errors import printable
 from sim.cli.main import main
-from sim.datatree import MAX_DEPTH, shape_problem
+from sim.datatree import MAX_DEPTH, MAX_INT, shape_problem
 from sim.errors import LevelError, SaveError, UserError
 from sim.levels import levels_dir, parse_level
 from sim.replay import load_replay
@@ -69,7 +69,7 @@ def test_fuzz_shape_limits_hold_for_any_tree(tree, depth):
         tree = [tree]
     why = shape_problem(tree)
     flat = json.dumps(tree)
-    too_big = any(abs(int(n)) > 2**63 - 1 for n in re.findall(r"-?\d{19,}", flat))
+    too_big = any(abs(int(n)) > MAX_INT for n in re.findall(r"-?\d{39,}", flat))
     too_deep = depth + 1 > MAX_DEPTH
     if not (too_big or too_deep):
         assert why is None
