@@ -15,6 +15,7 @@ from typing import Any
 
 import attrs
 
+from sim.datatree import shape_problem
 from sim.engine import ENGINE_VERSION
 from sim.errors import LevelError, SaveError, UserError
 from sim.events import Action
@@ -79,8 +80,11 @@ def load_replay(path: str | Path) -> Replay:
     text = read_text_limited(path, SaveError)
     try:
         data = json.loads(text)
-    except (json.JSONDecodeError, RecursionError) as e:
+    except (ValueError, RecursionError) as e:
         raise SaveError(f"{path}: not a replay file (invalid JSON: {e})") from None
+    shape = shape_problem(data)
+    if shape is not None:
+        raise SaveError(f"{path}: not a replay file ({shape})")
     try:
         if not isinstance(data, dict):
             raise SaveError(f"{path}: not a replay file (expected a JSON object)")

@@ -12,6 +12,7 @@ from typing import Any
 
 import numpy as np
 
+from sim.datatree import shape_problem
 from sim.engine import ENGINE_VERSION, Simulation
 from sim.errors import SaveError
 from sim.model.parameters import Parameters
@@ -31,8 +32,11 @@ def load_simulation(path: str | Path) -> Simulation:
     text = read_text_limited(p, SaveError, limit=64 * 1024 * 1024)
     try:
         data: Any = json.loads(text)
-    except (json.JSONDecodeError, RecursionError) as e:
+    except (ValueError, RecursionError) as e:
         raise SaveError(f"{p}: not a save file (invalid JSON: {e})") from None
+    shape = shape_problem(data)
+    if shape is not None:
+        raise SaveError(f"{p}: not a save file ({shape})")
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise SaveError(f"{p}: not a save file (expected format {FORMAT!r})")
     if data.get("engine_version") != ENGINE_VERSION:

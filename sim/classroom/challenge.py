@@ -33,6 +33,7 @@ from sim.classroom.canonical import (
     versions,
 )
 from sim.classroom.fields import Reader
+from sim.datatree import shape_problem
 from sim.errors import ChallengeError, LevelError, UserError
 from sim.storage import atomic_write_text, read_text_limited
 
@@ -156,6 +157,9 @@ def parse_challenge(text: str, path: str | Path | None = None) -> Challenge:
         raise r.fail("", f"not valid TOML: {e}") from None
     except RecursionError:
         raise r.fail("", "not valid TOML: nested too deeply") from None
+    shape = shape_problem(raw)
+    if shape is not None:
+        raise r.fail("", shape)
     r.table(raw, "", _TOP, ("format", "format_version", "seed", "level", "rules"))
     if raw["format"] != FORMAT:
         raise r.fail("format", f"found {raw['format']!r}; allowed: {FORMAT!r} (is this a challenge file?)")
@@ -312,6 +316,11 @@ def _questions_file(path: Path) -> tuple[list[dict[str, Any]], list[dict[str, An
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
         raise r.fail("", f"not valid TOML: {e}") from None
+    except RecursionError:
+        raise r.fail("", "not valid TOML: nested too deeply") from None
+    shape = shape_problem(raw)
+    if shape is not None:
+        raise r.fail("", shape)
     r.table(raw, "", ("questions", "reflection", "teacher_notes"))
     qs = _questions(r, raw.get("questions", []))
     rs = _reflection(r, raw.get("reflection", []))

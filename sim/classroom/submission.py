@@ -33,6 +33,7 @@ from sim.classroom.canonical import (
 )
 from sim.classroom.challenge import Challenge, check_name
 from sim.classroom.fields import Reader
+from sim.datatree import shape_problem
 from sim.errors import ChallengeError
 from sim.events import Action
 from sim.storage import atomic_write_text, read_text_limited
@@ -168,6 +169,9 @@ def parse_submission(text: str, where: str | Path = "<submission>") -> Submissio
         raise r.fail("", f"not valid JSON ({e})") from None
     except RecursionError:
         raise r.fail("", "not valid JSON: nested too deeply") from None
+    shape = shape_problem(raw)
+    if shape is not None:
+        raise r.fail("", shape)
     return from_jsonable(raw, r)
 
 

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
+import re
 import sys
-from typing import NoReturn
+from collections.abc import Iterator
+from typing import Any, NoReturn, TextIO
 
 
 def prog_name(module: str, script: str) -> str:
@@ -31,3 +34,38 @@ class Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         sys.stderr.write(f"{self.prog}: error: {message} (see {self.prog} --help)\n")
         sys.exit(2)
+
+
+# C0/C1 controls (ESC starts terminal escape codes), DEL, a lone carriage return and the bidi
+# overrides: text from a file must not move the cursor, recolour or rewrite the terminal.
+_CONTROL = re.compile("\r(?!\n)|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """``text`` with control characters shown as ``\\x1b``-style escapes; newlines and tabs kept."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", text)
+
+
+class _Printable:
+    """A text stream that passes everything through ``printable`` (the CLI's stdout and stderr)."""
+
+    def __init__(self, inner: TextIO) -> None:
+        self._inner = inner
+
+    def write(self, text: str) -> int:
+        self._inner.write(printable(text))
+        return len(text)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._inner, name)
+
+
+@contextlib.contextmanager
+def printable_output() -> Iterator[None]:
+    """Everything the CLI echoes from files goes through ``printable`` while this is active."""
+    out, err = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = _Printable(out), _Printable(err)
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = out, err

@@ -7,11 +7,12 @@ errors, which subclass ``ValueError`` and carry a readable message) and end as o
 
 from __future__ import annotations
 
+import argparse
 import importlib
 import sys
 from collections.abc import Sequence
 
-from sim.cli.errors import CliError, Parser, prog_name, version_text
+from sim.cli.errors import CliError, Parser, printable_output, prog_name, version_text
 from sim.errors import UserError
 
 # Modules under sim.cli; a module that is not there yet is skipped, so commands land one by one.
@@ -38,6 +39,11 @@ def build_parser() -> Parser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    with printable_output():
+        return _run(parser, args)
+
+
+def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     try:
         return int(args.func(args))
     except CliError as e:

@@ -23,10 +23,11 @@ from cattrs.errors import (
 )
 
 from sim.content import default_catalog
+from sim.datatree import shape_problem
 from sim.errors import LevelError
 from sim.levels.actions import RULE_KEYS, ActionSpec, action_tables
 from sim.levels.level import FailCondition, Goal, Level, Question
-from sim.levels.locate import locate
+from sim.levels.locate import Locator
 from sim.levels.quantities import QUANTITIES
 from sim.levels.schema import EVENT_KINDS, GOAL_KINDS, LevelFile
 from sim.levels.structure import (
@@ -54,9 +55,12 @@ class _Problems:
         self.name = name
         self.text = text
         self.items: list[tuple[int | None, str, str]] = []
+        self._locator: Locator | None = None
 
     def add(self, path: str, message: str) -> None:
-        self.items.append((locate(self.text, path) if path else None, path, message))
+        if path and self._locator is None:
+            self._locator = Locator(self.text)  # indexed once: thousands of problems stay linear
+        self.items.append((self._locator.line(path) if path and self._locator else None, path, message))
 
     def raise_if_any(self) -> None:
         if not self.items:
@@ -106,6 +110,11 @@ def parse_level(data: bytes | str, path: str | Path | None = None) -> Level:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
         raise LevelError(f"{name}: not valid TOML: {e}") from None
+    except RecursionError:
+        raise LevelError(f"{name}: not valid TOML: nested too deeply") from None
+    shape = shape_problem(raw)
+    if shape is not None:
+        raise LevelError(f"{name}: {shape}")
     try:
         spec = CONVERTER.structure(raw, LevelFile)
     except (ClassValidationError, IterableValidationError) as e:

@@ -28,34 +28,44 @@ def _keys(dotted: str) -> list[str]:
     return [k.strip().strip("'\"") for k in dotted.split(".")]
 
 
+class Locator:
+    """Every table header and key line of a TOML text, indexed once, so each lookup is cheap.
+
+    A level with thousands of bad entries used to rescan the whole text per problem (quadratic).
+    """
+
+    def __init__(self, text: str) -> None:
+        self.first: dict[tuple[str | int, ...], int] = {}
+        counts: dict[tuple[str | int, ...], int] = {}
+        table: list[str | int] = []
+        for lineno, line in enumerate(text.splitlines(), start=1):
+            m = _HEADER.match(line)
+            if m:
+                keys: list[str | int] = list(_keys(m.group(2)))
+                if m.group(1) == "[[":
+                    k = tuple(keys)
+                    counts[k] = counts.get(k, -1) + 1
+                    keys.append(counts[k])
+                table = keys
+                here = table
+            else:
+                km = _KEY.match(line)
+                if not km:
+                    continue
+                here = [*table, *_keys(km.group(1))]
+            if here:
+                self.first.setdefault(tuple(here), lineno)
+
+    def line(self, path: str) -> int | None:
+        """1-based line where ``path`` (or its longest findable prefix) is first written, if found."""
+        want = split_path(path)
+        for n in range(len(want), 0, -1):
+            found = self.first.get(tuple(want[:n]))
+            if found is not None:
+                return found
+        return None
+
+
 def locate(text: str, path: str) -> int | None:
     """1-based line where ``path`` (or its longest findable prefix) is written, if found."""
-    want = split_path(path)
-    if not want:
-        return None
-    counts: dict[tuple[str | int, ...], int] = {}
-    table: list[str | int] = []
-    best: tuple[int, int] | None = None  # (matched length, line)
-    for lineno, line in enumerate(text.splitlines(), start=1):
-        m = _HEADER.match(line)
-        if m:
-            keys: list[str | int] = list(_keys(m.group(2)))
-            if m.group(1) == "[[":
-                k = tuple(keys)
-                counts[k] = counts.get(k, -1) + 1
-                keys.append(counts[k])
-            table = keys
-            here = table
-        else:
-            km = _KEY.match(line)
-            if not km:
-                continue
-            here = [*table, *_keys(km.group(1))]
-        n = 0
-        for a, b in zip(here, want, strict=False):
-            if a != b:
-                break
-            n += 1
-        if n == len(here) and n > 0 and (best is None or n > best[0]):
-            best = (n, lineno)
-    return best[1] if best else None
+    return Locator(text).line(path)

@@ -1,0 +1,94 @@
+"""Crafted files: thousands of bad entries are checked in linear time, deep nesting and huge
+integers are user errors naming the file (exit 2, no traceback), and nothing the CLI echoes from
+a file can send escape codes to the terminal."""
+
+import json
+import re
+import time
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sim.classroom.submission import parse_submission
+from sim.cli.errors import printable
+from sim.cli.main import main
+from sim.datatree import MAX_DEPTH, MAX_INT, shape_problem
+from sim.errors import LevelError, SaveError, UserError
+from sim.levels import levels_dir, parse_level
+from sim.replay import load_replay
+from sim.saves import load_simulation
+
+SRC = (levels_dir() / "campaign" / "01_insulin_key.toml").read_text()
+DEEP_TOML = "x = " + "[" * 5000 + "]" * 5000 + "\n"
+BIG_INT = 10**400
+
+
+def test_two_thousand_bad_events_are_checked_in_linear_time():
+    bad = "".join(f'\n[[events]]\nkind = "meal"\nmeal = "nope_{i}"\ntime_min = -{i + 1}\n' for i in range(2000))
+    t0 = time.perf_counter()
+    with pytest.raises(LevelError) as e:
+        parse_level(SRC + bad, "many.toml")
+    assert time.perf_counter() - t0 < 5.0  # was 40 s: every problem rescanned the whole text
+    lines = str(e.value).splitlines()
+    last_line = (SRC + bad).count("\n")
+    assert any(f"many.toml:{last_line}: events[" in ln for ln in lines), lines[-3:]
+
+
+@pytest.mark.parametrize("text", [DEEP_TOML, SRC.replace("turns = ", f"turns = {BIG_INT} # ", 1)])
+def test_deep_or_huge_level_is_a_level_error_and_exit_2(text, tmp_path, capsys):
+    f = tmp_path / "crafted.toml"
+    f.write_text(text)
+    with pytest.raises(LevelError, match=r"crafted\.toml: .*(nested too deeply|digits)"):
+        parse_level(text, f)
+    assert main(["levels", "check", str(f)]) == 2
+    assert "Traceback" not in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("doc", [
+    "[" * 500 + "]" * 500,
+    json.dumps({"format": "x", "n": BIG_INT}),
+    "[" * 50_000 + "]" * 50_000,
+    '{"n": 1' + "0" * 5000 + "}",
+])
+def test_deep_or_huge_json_is_a_user_error_naming_the_file(doc, tmp_path):
+    f = tmp_path / "crafted.json"
+    f.write_text(doc)
+    for load, err in ((load_replay, SaveError), (load_simulation, SaveError)):
+        with pytest.raises(err, match=r"crafted\.json"):
+            load(f)
+    with pytest.raises(UserError, match=r"crafted\.json"):
+        parse_submission(doc, f)
+
+
+@given(st.recursive(st.integers() | st.text(max_size=3), lambda c: st.lists(c, max_size=3)
+                    | st.dictionaries(st.text(max_size=3), c, max_size=3), max_leaves=40),
+       st.integers(min_value=0, max_value=3 * MAX_DEPTH))
+def test_fuzz_shape_limits_hold_for_any_tree(tree, depth):
+    for _ in range(depth):
+        tree = [tree]
+    why = shape_problem(tree)
+    flat = json.dumps(tree)
+    too_big = any(abs(int(n)) > MAX_INT for n in re.findall(r"-?\d{39,}", flat))
+    too_deep = depth + 1 > MAX_DEPTH
+    if not (too_big or too_deep):
+        assert why is None
+    if depth > MAX_DEPTH + 10:
+        assert why is not None
+
+
+@given(st.text())
+def test_fuzz_printable_leaves_no_control_character(text):
+    out = printable(text)
+    assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", out)
+    assert not re.search("\r(?!\n)", out)
+    if text.isprintable():
+        assert out == text
+
+
+def test_escape_codes_in_a_level_title_are_shown_not_obeyed(tmp_path, capsys):
+    f = tmp_path / "evil.toml"
+    f.write_text(SRC.replace('title = "', 'title = "\\u001b[2J\\u001b[31mEVIL ', 1))
+    assert main(["levels", "list", str(f)]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\\x1b[2J" in out and "EVIL" in out
