@@ -38,7 +38,9 @@ def canonical_json(data: Any) -> str:
 def checksum(data: dict[str, Any]) -> str:
     """SHA-256 over the canonical JSON of ``data`` without its ``checksum`` key."""
     body = {k: v for k, v in data.items() if k != "checksum"}
-    return "sha256:" + hashlib.sha256(canonical_json(body).encode("utf-8")).hexdigest()
+    # surrogatepass: a lone surrogate from a crafted file must give a (wrong) checksum, not a crash;
+    # for valid text the bytes are plain UTF-8.
+    return "sha256:" + hashlib.sha256(canonical_json(body).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 @cache

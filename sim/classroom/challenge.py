@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import tomllib
+import unicodedata
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -344,4 +345,9 @@ def check_name(name: str) -> str:
         raise ChallengeError("the name is empty; type the name your teacher will recognise")
     if len(n) > MAX_NAME_CHARS:
         raise ChallengeError(f"the name has {len(n)} characters; allowed: at most {MAX_NAME_CHARS}")
+    bad = next((c for c in n if unicodedata.category(c) in ("Cc", "Cf", "Cs", "Co", "Cn")), None)
+    if bad is not None:
+        # escape codes, bidi overrides, lone surrogates: a name is shown in terminals, pages and sheets
+        raise ChallengeError(f"the name has the control character U+{ord(bad):04X}; allowed: letters, digits, "
+                             "spaces and punctuation")
     return n

@@ -7,12 +7,21 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections.abc import Mapping
 from typing import Any
 
 from sim.errors import ChallengeError
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
+SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def visible(text: str, keep: str = "") -> str:
+    """``text`` with every control, format (bidi), private or unassigned character and lone
+    surrogate written as an escape: safe to print on a terminal, to put in a page or a sheet."""
+    return "".join(c if c in keep or unicodedata.category(c)[0] != "C" or c == " "
+                   else (f"\\x{ord(c):02x}" if ord(c) < 256 else f"\\u{ord(c):04x}") for c in text)
 
 
 def show(v: Any) -> str:
@@ -55,6 +64,9 @@ class Reader:
             raise self.fail(path, "is empty; allowed: some text")
         if one_line and ("\n" in v or "\r" in v):
             raise self.fail(path, "has a line break; allowed: one line")
+        if SURROGATE.search(v):
+            # JSON may spell a lone UTF-16 half ("\\ud800"); it is no character and cannot be written out.
+            raise self.fail(path, "has a lone surrogate (\\ud800–\\udfff); allowed: Unicode text")
         return v
 
     def slug(self, v: Any, path: str) -> str:

@@ -16,6 +16,7 @@ the inputs were found in, whichever way they ran. Must not import pygame.
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -25,12 +26,17 @@ from typing import Any
 
 import attrs
 
-from sim.classroom.canonical import MAX_CODES_FILE_BYTES, MAX_FOLDER_ENTRIES, MAX_SUBMISSIONS
-from sim.classroom.challenge import Challenge, parse_challenge
+from sim.classroom.canonical import (
+    MAX_CODES_FILE_BYTES,
+    MAX_FOLDER_ENTRIES,
+    MAX_SUBMISSION_BYTES,
+    MAX_SUBMISSIONS,
+)
+from sim.classroom.challenge import Challenge, check_name, parse_challenge
 from sim.classroom.codes import find_codes, parse_result_code
+from sim.classroom.intake import kind_problem, read_limited
 from sim.classroom.submission import Submission, load_submission
 from sim.errors import ChallengeError, UserError
-from sim.storage import read_text_limited
 
 STATUSES = ("verified", "mismatch", "wrong-challenge", "corrupt")
 MAX_DEPTH = 4
@@ -53,6 +59,12 @@ class Graded:
     submission: Submission | None = None
     result: Any = None  # the replay's LevelResult (verified and mismatch)
     final_state: str | None = None
+    name: str = ""  # the name read from a corrupt file that still reads as JSON
+    flags: tuple[str, ...] = ()  # easy cheats spotted across the class (see ``flags.py``)
+
+    @property
+    def who(self) -> str:
+        return self.submission.name if self.submission is not None else self.name
 
 
 # --- finding submissions ----------------------------------------------------------------------------
@@ -63,7 +75,8 @@ def collect(inputs: Sequence[str | Path]) -> list[Source]:
         if p.is_dir():
             out.extend(_walk(p))
         elif p.exists():
-            out.extend(_file_sources(p))
+            problem = kind_problem(p)
+            out.extend([Source(str(p), "error", problem)] if problem else _file_sources(p))
         else:
             out.append(Source(str(p), "error", "file or folder not found"))
         if len(out) > MAX_SUBMISSIONS:
@@ -97,7 +110,8 @@ def _walk(folder: Path) -> Iterator[Source]:
                 if depth < MAX_DEPTH:
                     subdirs.append((path, depth + 1))
             elif e.name.endswith(".json") or e.name.endswith(".txt"):
-                yield from _file_sources(path)
+                problem = kind_problem(path)  # stat only: opening a pipe would wait for ever
+                yield from [Source(str(path), "error", problem)] if problem else _file_sources(path)
         stack.extend(reversed(subdirs))
 
 
@@ -105,7 +119,7 @@ def _file_sources(p: Path) -> list[Source]:
     if p.name.endswith(".json"):
         return [Source(str(p), "file", str(p))]
     try:
-        text = read_text_limited(p, ChallengeError, MAX_CODES_FILE_BYTES)
+        text = read_limited(p, MAX_CODES_FILE_BYTES)
     except ChallengeError as e:
         return [Source(str(p), "error", str(e).removeprefix(f"{p}: "))]
     codes = find_codes(text)
@@ -121,8 +135,24 @@ def grade_source(challenge: Challenge, src: Source) -> Graded:
     try:
         sub = load_submission(src.payload) if src.kind == "file" else parse_result_code(src.payload, src.label)
     except ChallengeError as e:
-        return Graded(src.label, "corrupt", str(e).removeprefix(f"{src.label}: "))
-    return grade_submission(challenge, sub, src.label)
+        return Graded(src.label, "corrupt", str(e).removeprefix(f"{src.label}: "), name=_name_inside(src))
+    except Exception as e:
+        return Graded(src.label, "corrupt", f"could not be read ({type(e).__name__})", name=_name_inside(src))
+    try:
+        return grade_submission(challenge, sub, src.label)
+    except Exception as e:
+        return Graded(src.label, "corrupt", f"could not be replayed ({type(e).__name__})", sub)
+
+
+def _name_inside(src: Source) -> str:
+    """The ``name`` of a file that reads as JSON but fails a check, so the teacher knows whose it is."""
+    if src.kind != "file":
+        return ""
+    try:
+        raw = json.loads(read_limited(src.payload, MAX_SUBMISSION_BYTES))
+        return check_name(raw["name"]) if isinstance(raw, dict) and isinstance(raw.get("name"), str) else ""
+    except (ChallengeError, ValueError, RecursionError):
+        return ""
 
 
 def grade_submission(challenge: Challenge, sub: Submission, label: str = "") -> Graded:
@@ -203,11 +233,17 @@ def grade(challenge: Challenge, sources: Sequence[Source], workers: int = 1,
             rows.append(grade_source(challenge, s))
             if tick:
                 tick()
-        return mark_duplicates(rows)
+        return _marked(rows)
     text = challenge.to_toml()
     with ProcessPoolExecutor(max_workers=workers) as pool:
         for g in pool.map(_grade_in_worker, [(text, s) for s in sources], chunksize=8):
             rows.append(g)
             if tick:
                 tick()
-    return mark_duplicates(rows)
+    return _marked(rows)
+
+
+def _marked(rows: list[Graded]) -> list[Graded]:
+    from sim.classroom.flags import mark_flags
+
+    return mark_flags(mark_duplicates(rows))

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from sim.classroom.challenge import Challenge
+from sim.classroom.fields import visible
 from sim.classroom.grade import STATUSES, Graded
 from sim.classroom.table import outcomes
 
@@ -29,13 +30,13 @@ h1{font-size:1.6rem;margin-bottom:.2rem} h2{font-size:1.2rem;margin-top:2rem;bor
 table{border-collapse:collapse;font-size:.9rem} th,td{border-bottom:1px solid #e3e3e3;padding:.3rem .5rem;
 text-align:left;vertical-align:middle} th{background:#f4f4f4} td.num{text-align:right}
 .badge{display:inline-block;padding:0 .4rem;border-radius:.3rem;color:#fff;font-size:.8rem}
-.muted{color:#666;font-size:.85rem} .legend span{margin-right:1rem}
+.muted{color:#666;font-size:.85rem} .flag{color:#a11;font-weight:600} .legend span{margin-right:1rem}
 @media print{body{margin:0}}
 """
 
 
 def e(v: Any) -> str:
-    return html.escape(str(v), quote=True)
+    return html.escape(visible(str(v)), quote=True)
 
 
 def sparkline(series: dict[str, list[float]], w: int = 200, h: int = 56) -> str:
@@ -119,7 +120,7 @@ def _class_table(ch: Challenge, rows: Sequence[Graded]) -> str:
     for i in order:
         g = rows[i]
         sub, res = g.submission, g.result
-        name = sub.name if sub else "—"
+        name = g.who or "—"
         badge = f"<span class='badge' style='background:{STATUS_COLOUR[g.status]}'>{e(g.status)}</span>"
         preds = "—"
         if sub and right:
@@ -128,13 +129,14 @@ def _class_table(ch: Challenge, rows: Sequence[Graded]) -> str:
         o = outcomes(res) if res is not None else {}
         what = res.failed_because or ("won" if res.won else "") if res is not None else ""
         notes = "; ".join(x for x in (what, g.note) if x)
+        marks = "".join(f"<div class='flag'>⚑ {e(f)}</div>" for f in g.flags)
         body.append(
             f"<tr><td>{e(name)}<div class='muted'>{e(g.source)}</div></td><td>{badge}</td>"
             f"<td class='num'>{res.score if res else ''}</td><td>{'★' * res.stars if res else ''}</td>"
             f"<td class='num'>{preds}</td>"
             f"<td class='num'>{_fmt(o.get('mean_glucose_mmol_l'), 1)} / {_fmt(o.get('max_glucose_mmol_l'), 1)}</td>"
             f"<td class='num'>{_fmt(o.get('min_cell_energy_frac'), 2)}</td>"
-            f"<td>{sparkline(res.series) if res is not None else ''}</td><td>{e(notes)}</td></tr>")
+            f"<td>{sparkline(res.series) if res is not None else ''}</td><td>{e(notes)}{marks}</td></tr>")
     return head + "".join(body) + "</tbody></table>"
 
 

@@ -33,10 +33,11 @@ from sim.classroom.canonical import (
 )
 from sim.classroom.challenge import Challenge, check_name
 from sim.classroom.fields import Reader
+from sim.classroom.intake import read_limited
 from sim.datatree import shape_problem
 from sim.errors import ChallengeError
 from sim.events import Action
-from sim.storage import atomic_write_text, read_text_limited
+from sim.storage import atomic_write_text
 
 FORMAT = "amid-plenty-submission"
 FORMAT_VERSION = 1
@@ -156,7 +157,7 @@ def write_submission(sub: Submission, folder: str | Path) -> Path:
 # --- reading ----------------------------------------------------------------------------------------
 def load_submission(path: str | Path) -> Submission:
     p = Path(path)
-    return parse_submission(read_text_limited(p, ChallengeError, MAX_SUBMISSION_BYTES), p)
+    return parse_submission(read_limited(p, MAX_SUBMISSION_BYTES), p)
 
 
 def parse_submission(text: str, where: str | Path = "<submission>") -> Submission:
@@ -210,7 +211,7 @@ def from_jsonable(raw: Any, r: Reader) -> Submission:
                                r.number(d.get("offset_min", 0.0), f"{at}.offset_min", 0.0, 1440.0)))
         turns.append(tuple(acts))
     vt = t["versions"]
-    vers = {str(k): r.text(v, f"versions.{k}", 40) for k, v in
+    vers = {r.slug(k, "versions"): r.text(v, f"versions.{k}", 40) for k, v in
             r.table(vt, "versions", tuple(vt)[:10] if isinstance(vt, Mapping) else ()).items()}
     o = r.table(t["outcome"], "outcome", ("won", "stars", "score", "turns_played", "final_state"),
                 ("won", "stars", "score", "turns_played", "final_state"))

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from sim.classroom.challenge import Challenge
+from sim.classroom.fields import visible
 from sim.classroom.grade import Graded
 
 OUTCOME_COLUMNS = ("mean_glucose_mmol_l", "max_glucose_mmol_l", "min_cell_energy_frac", "end_cell_energy_frac",
@@ -29,7 +30,7 @@ def columns(ch: Challenge) -> list[str]:
     for q in ch.questions:
         cols += [f"{q.id}_choice", f"{q.id}_confidence", f"{q.id}_correct"]
     cols += [r.id for r in ch.reflection]
-    return [*cols, "engine_version", "submission_id", "source", "note"]
+    return [*cols, "engine_version", "submission_id", "source", "note", "flags"]
 
 
 def outcomes(result: Any) -> dict[str, float]:
@@ -49,9 +50,9 @@ def outcomes(result: Any) -> dict[str, float]:
 def row(ch: Challenge, g: Graded) -> dict[str, Any]:
     sub, res = g.submission, g.result
     r: dict[str, Any] = dict.fromkeys(columns(ch), "")
-    r.update(status=g.status, source=g.source, note=g.note)
+    r.update(name=g.who, status=g.status, source=g.source, note=g.note, flags="; ".join(g.flags))
     if sub is not None:
-        r.update(name=sub.name, claimed_score=sub.outcome.score, engine_version=sub.versions.get("engine", ""),
+        r.update(claimed_score=sub.outcome.score, engine_version=sub.versions.get("engine", ""),
                  submission_id=sub.short_id)
         for q in ch.questions:
             p = sub.predictions.get(q.id)
@@ -69,7 +70,12 @@ def row(ch: Challenge, g: Graded) -> dict[str, Any]:
 
 
 def _safe(v: Any) -> Any:
-    if isinstance(v, str) and v[:1] in ("=", "+", "-", "@", "\t", "\r"):
+    """No escape codes, and nothing a spreadsheet would run: Excel and LibreOffice skip leading
+    blanks before looking for = + - @, so those are checked after them too."""
+    if not isinstance(v, str):
+        return v
+    v = visible(v, keep="\n")
+    if v.lstrip(" \n")[:1] in ("=", "+", "-", "@") or v[:1] in ("\t", "\r"):
         return "'" + v
     return v
 

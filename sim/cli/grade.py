@@ -17,6 +17,7 @@ from typing import Any
 
 from sim.classroom.canonical import app_version
 from sim.classroom.challenge import load_challenge
+from sim.classroom.fields import visible
 from sim.classroom.grade import STATUSES, collect, grade
 from sim.classroom.report import render
 from sim.classroom.table import to_csv
@@ -55,7 +56,9 @@ def run(args: argparse.Namespace) -> int:
           + ", ".join(f"{counts.get(s, 0)} {s}" for s in STATUSES))
     for g in rows:
         if g.status != "verified":
-            who = g.submission.name if g.submission else "?"
-            print(f"  {g.status:<15} {who}: {g.source}: {g.note}")
-    print(f"wrote {args.out / 'class.csv'} and {args.out / 'report.html'}")
+            print(f"  {g.status:<15} {visible(g.who or '?')}: {visible(g.source)}: {visible(g.note)}")
+    for g in rows:
+        for f in g.flags:
+            print(f"  flagged         {visible(g.who)}: {visible(f)}")
+    print(visible(f"wrote {args.out / 'class.csv'} and {args.out / 'report.html'}"))
     return 0 if counts.get("verified", 0) == len(rows) else 1
