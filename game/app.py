@@ -106,6 +106,9 @@ class App:
             self.labels.clear()
         if new.colorblind != old.colorblind:
             self.labels.clear()
+        if new.language != old.language:
+            set_language([new.language] if new.language else None)
+            pygame.display.set_caption(_("Amid Plenty"))
         if new.fullscreen != old.fullscreen and self._is_fullscreen() != new.fullscreen:
             self._toggle_fullscreen()
             self._drop_window_churn()

@@ -15,10 +15,12 @@ import pygame
 from game import shapes
 from game.i18n import _
 from game.scenes.base import Scene
-from game.settings import TEXT_SCALES, Settings
+from game.settings import LANGUAGES, TEXT_SCALES, Settings
 from game.ui import Button, blit_text, panel
 
 ROW_W, ROW_H = 720, 58
+# Each language is named in itself (an endonym), so a player who cannot read the current one finds theirs.
+LANGUAGE_NAMES = {"en": "English", "es": "Español"}
 
 
 class SettingRow(Button):
@@ -65,6 +67,10 @@ class SettingsScene(Scene):
             i = TEXT_SCALES.index(s().text_scale_pct) if s().text_scale_pct in TEXT_SCALES else 1
             self.set(text_scale_pct=TEXT_SCALES[min(max(i + d, 0), len(TEXT_SCALES) - 1)])
 
+        def language(d: int) -> None:
+            i = LANGUAGES.index(s().language) if s().language in LANGUAGES else 0
+            self.set(language=LANGUAGES[(i + d) % len(LANGUAGES)])
+
         rows = [
             ("volume", lambda: _("Volume"), lambda: f"{round(100 * s().volume)}%", volume,
              lambda: _("How loud the sound cues are. Left and Right change it.")),
@@ -80,10 +86,12 @@ class SettingsScene(Scene):
              lambda: _("Still particles and short transitions.")),
             ("fullscreen", lambda: _("Fullscreen"), lambda: on_off(s().fullscreen), lambda d: self.app.toggle_fullscreen(),
              lambda: _("Fill the screen (also F11).")),
+            ("language", lambda: _("Language"), lambda: LANGUAGE_NAMES.get(s().language) or _("System"),
+             language, lambda: _("The language of every word in the game. System follows your computer.")),
             ("", lambda: _("Restore defaults"), lambda: "", lambda d: self.app.apply_settings(Settings()),
              lambda: _("Put every setting back as it was.")),
         ]
-        x, y = 280, 150
+        x, y = 280, 132
         items = []
         def is_locked(key: str) -> Callable[[], bool]:
             return lambda: bool(key) and key in self.app.locked

@@ -16,7 +16,7 @@ from gamehelpers import settle
 
 from game import fonts, i18n
 from game.scenes import make
-from game.settings import Settings
+from game.settings import LANGUAGES, Settings
 from game.tools import make_catalogs, make_pot
 from sim.messages import Message
 
@@ -188,3 +188,23 @@ def test_no_english_on_screen_with_spanish(spanish_app, tmp_path, monkeypatch):
     left = sorted({t for t in drawn if _english_left(t, level_texts, english)})
     assert len(drawn) > 200
     assert not left, f"{len(left)} English lines on screen, e.g. {left[:8]}"
+
+
+def test_choosing_spanish_in_settings_translates_and_saves(app):
+    import pygame
+    from gamehelpers import key
+
+    try:
+        app.push(make("settings", app))
+        settle(app)
+        scene = app.top
+        scene.widgets.focus = next(i for i, w in enumerate(scene.widgets.items) if w.label() == "Language")
+        for _ in range(len(LANGUAGES)):
+            if app.settings.language == "es":
+                break
+            key(pygame.K_RIGHT)
+            settle(app, 0.05)
+        assert i18n._("Settings") == "Ajustes" and "Idioma" in [w.label() for w in app.top.widgets.items]
+        assert app.store.load_settings().language == "es"
+    finally:
+        i18n.set_language(None)
