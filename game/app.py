@@ -82,8 +82,8 @@ class App:
     def apply_settings(self, new: Settings) -> None:
         """The player changed settings: save them; the game uses them with any challenge locks on top."""
         keep = {k: getattr(self.own_settings, k) for k in self.locked}
-        self.own_settings = attrs.evolve(new, **keep)
-        self.store.save_settings(self.own_settings)
+        # the saved settings come back merged with what another window saved meanwhile
+        self.own_settings = self.store.save_settings(attrs.evolve(new, **keep))
         self._flush_store_messages()
         self._use(attrs.evolve(self.own_settings, **self.locked))
 
@@ -117,8 +117,8 @@ class App:
             s.layout()
 
     def record_result(self, slug: str, won: bool, stars: int, score: float) -> None:
-        self.progress = self.progress.record(slug, won, stars, score)
-        self.store.save_progress(self.progress)
+        # back merged with what another window sharing the data folder saved meanwhile
+        self.progress = self.store.save_progress(self.progress.record(slug, won, stars, score))
         self._flush_store_messages()
 
     def _flush_store_messages(self) -> None:
@@ -154,10 +154,11 @@ class App:
             return
         self._toggle_fullscreen()
         self._drop_window_churn()
-        self.own_settings = attrs.evolve(self.own_settings, fullscreen=not self.own_settings.fullscreen)
-        self.settings = attrs.evolve(self.settings, fullscreen=self.own_settings.fullscreen)
-        self.store.save_settings(self.own_settings)
+        self.settings = attrs.evolve(self.settings, fullscreen=not self.own_settings.fullscreen)
+        self.own_settings = self.store.save_settings(
+            attrs.evolve(self.own_settings, fullscreen=self.settings.fullscreen))
         self._flush_store_messages()
+        self._use(attrs.evolve(self.own_settings, **self.locked))
 
     # --- the stack ----------------------------------------------------------------------------
     @property

@@ -4,7 +4,12 @@
 stars and score per level) are frozen records read leniently: an unknown key is dropped and a bad
 value falls back to its default, so an old or hand-edited file still loads. A file that is not JSON
 at all is set aside by ``game.storage`` and the player is told. ``AMID_PLENTY_HOME`` points both
-files somewhere else (tests, screenshots). Pure Python: must not import pygame.
+files somewhere else (tests, screenshots).
+
+Saving merges rather than overwrites, because two windows may share the folder: ``Store`` keeps
+what it last read or wrote of each file (its *base*) and, under the file's lock, merges its own
+changes since then into what is on disk now (``Settings.merged``, ``Progress.merged``). The save
+returns the merged record; the caller carries on from that. Pure Python: must not import pygame.
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ from typing import Any
 import attrs
 
 from game.i18n import _
-from game.storage import atomic_write_json, load_json
+from game.storage import Loaded, load_json, locked, update_json
 
 APP_NAME = "amid-plenty"
 SETTINGS_FILE = "settings.json"
@@ -72,6 +77,12 @@ class Settings:
     def to_mapping(self) -> dict[str, Any]:
         return attrs.asdict(self)
 
+    def merged(self, base: Settings, disk: Settings) -> Settings:
+        """What to write: the settings this window changed since ``base``; the rest as on disk."""
+        mine = {f.name: getattr(self, f.name) for f in attrs.fields(Settings)
+                if getattr(self, f.name) != getattr(base, f.name)}
+        return attrs.evolve(disk, **mine)
+
 
 @attrs.frozen
 class LevelProgress:
@@ -115,6 +126,17 @@ class Progress:
                 continue
         return cls(out)
 
+    def merged(self, base: Progress, disk: Progress) -> Progress:
+        """What to write: every level either side has, each at its best; plays this window added
+        since ``base`` are added to the count on disk, so no window's win, stars or play is lost."""
+        out = dict(disk.levels)
+        for slug, mine in self.levels.items():
+            d = disk.levels.get(slug, LevelProgress())
+            added = max(mine.played - base.levels.get(slug, LevelProgress()).played, 0)
+            out[slug] = LevelProgress(d.won or mine.won, max(d.stars, mine.stars),
+                                      max(d.best_score, mine.best_score), d.played + added)
+        return Progress(out)
+
     def to_mapping(self) -> dict[str, Any]:
         return {"levels": {k: attrs.asdict(v) for k, v in sorted(self.levels.items())}}
 
@@ -129,35 +151,61 @@ def data_dir() -> Path:
 
 
 class Store:
-    """Loads and saves settings and progress; ``messages`` collects what the player must be told."""
+    """Loads and saves settings and progress; ``messages`` collects what the player must be told.
+
+    ``save_*`` return what is now on disk (this window's changes merged into other windows'); a
+    caller that keeps using its own record instead would, at its next save, undo theirs.
+    """
 
     def __init__(self, root: Path | None = None) -> None:
         self.root = Path(root) if root is not None else data_dir()
         self.messages: list[str] = []
+        self._base: dict[str, Any] = {SETTINGS_FILE: Settings(), PROGRESS_FILE: Progress()}
 
-    def _load(self, name: str) -> Mapping[str, Any]:
-        loaded = load_json(self.root / name)
+    def _told(self, name: str, loaded: Loaded) -> None:
         if loaded.problem:
             aside = loaded.set_aside.name if loaded.set_aside else name
             self.messages.append(
                 _("Your saved file {name} could not be read, so defaults are used. "
                   "The old file was kept as {aside}.").format(name=name, aside=aside))
-        return loaded.data or {}
+
+    def _load(self, name: str, kind: type[Settings] | type[Progress]) -> Any:
+        path = self.root / name
+        try:
+            with locked(path):  # so a bad file is never set aside while another window replaces it
+                loaded = load_json(path)
+        except OSError:  # no lock to be had (read-only folder, stuck lock): read as is
+            loaded = load_json(path)
+        self._told(name, loaded)
+        self._base[name] = kind.from_mapping(loaded.data or {})
+        return self._base[name]
 
     def load_settings(self) -> Settings:
-        return Settings.from_mapping(self._load(SETTINGS_FILE))
+        return self._load(SETTINGS_FILE, Settings)
 
-    def save_settings(self, s: Settings) -> None:
-        self._save(SETTINGS_FILE, s.to_mapping())
+    def save_settings(self, s: Settings) -> Settings:
+        return self._save(SETTINGS_FILE, Settings, s)
 
     def load_progress(self) -> Progress:
-        return Progress.from_mapping(self._load(PROGRESS_FILE))
+        return self._load(PROGRESS_FILE, Progress)
 
-    def save_progress(self, p: Progress) -> None:
-        self._save(PROGRESS_FILE, p.to_mapping())
+    def save_progress(self, p: Progress) -> Progress:
+        return self._save(PROGRESS_FILE, Progress, p)
 
-    def _save(self, name: str, data: Any) -> None:
+    def _save(self, name: str, kind: type[Settings] | type[Progress], mine: Any) -> Any:
+        base = self._base[name]
+
+        def merge(on_disk: Loaded) -> dict[str, Any]:
+            # A missing or unreadable file counts as what this window last saw, so what it knew is
+            # written back rather than lost.
+            disk = kind.from_mapping(on_disk.data) if on_disk.data is not None else base
+            return mine.merged(base, disk).to_mapping()
+
         try:
-            atomic_write_json(self.root / name, data)
+            data, on_disk = update_json(self.root / name, merge)
         except OSError as e:
             self.messages.append(_("Could not save {name}: {why}").format(name=name, why=e.strerror or e))
+            return mine
+        self._told(name, on_disk)
+        self._base[name] = kind.from_mapping(data)
+        return self._base[name]
