@@ -3,6 +3,8 @@
 - ``write_output(path, data)``: the one writer for every file the program produces (CLI outputs,
   sidecars, replays). It is ``atomic_write_bytes`` with a failed write (full disk, no permission)
   reported as ``OutputError`` naming the file and saying the old one is unchanged.
+- ``emit(path, data)``: ``write_output``, except that the path ``-`` means standard output
+  (``--out -``), written as the exact bytes so a sidecar's SHA-256 describes what was piped.
 - ``atomic_write_text`` / ``atomic_write_bytes``: write a temporary file in the same folder,
   flush and fsync it, then ``os.replace`` it over the target (and fsync the folder), so a crash
   or a killed process leaves either the old file or the new one, never half of each. Temporaries
@@ -24,6 +26,7 @@ import functools
 import io
 import os
 import re
+import sys
 import tempfile
 import time
 from collections.abc import Iterable, Mapping, Sequence
@@ -37,6 +40,7 @@ TMP_MARK = ".amidtmp-"
 # Only names we make: ".<target>.amidtmp-<mkstemp's random part>.tmp" — never someone else's file.
 _OUR_TMP = re.compile(r"^\..+\.amidtmp-[A-Za-z0-9_]+\.tmp$")
 STALE_TMP_S = 3600.0  # far longer than any write takes, so a live writer's file is never touched
+STDOUT = "-"
 
 
 class OutputError(UserError):
@@ -90,13 +94,32 @@ def write_output(path: str | os.PathLike[str], data: str | bytes) -> None:
         raise OutputError(f"{path}: cannot write ({why}); any existing file is unchanged") from None
 
 
-def write_csv(path: str | os.PathLike[str], fieldnames: Sequence[str], rows: Iterable[Mapping[str, Any]]) -> None:
-    """CSV with a header row through ``write_output`` (the bytes ``csv.DictWriter`` would give)."""
+def is_stdout(path: str | os.PathLike[str]) -> bool:
+    return os.fspath(path) == STDOUT
+
+
+def emit(path: str | os.PathLike[str], data: str | bytes) -> None:
+    """``write_output``, or the bytes to standard output when ``path`` is ``-``."""
+    if not is_stdout(path):
+        write_output(path, data)
+        return
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    sys.stdout.flush()
+    buf = getattr(sys.stdout, "buffer", None)
+    if buf is None:  # a text-only stream (an embedding program's): same text, maybe other line ends
+        sys.stdout.write(raw.decode("utf-8"))
+    else:
+        buf.write(raw)
+        buf.flush()
+
+
+def csv_text(fieldnames: Sequence[str], rows: Iterable[Mapping[str, Any]]) -> str:
+    """CSV with a header row: the text ``csv.DictWriter`` gives."""
     buf = io.StringIO(newline="")
     w = csv.DictWriter(buf, fieldnames=list(fieldnames))
     w.writeheader()
     w.writerows(rows)
-    write_output(path, buf.getvalue())
+    return buf.getvalue()
 
 
 def clean_stale_temps(folder: str | os.PathLike[str], max_age_s: float = STALE_TMP_S,

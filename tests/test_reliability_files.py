@@ -101,15 +101,15 @@ def test_sweep_sidecar_records_the_csv_it_describes(tmp_path):
     small = ["--days", "0.1", "--turn-min", "120", "--out", str(out)]
     assert main(["sweep", "healthy", "--param", "receptor_number=0.5,1", "--seed", "1", *small]) == 0
     meta = check_pair(out)
-    assert meta["rows"] == 2 and len(meta["csv_sha256"]) == 64
-    old_sidecar = out.with_suffix(".json").read_text()
+    assert meta["rows"] == 2 and len(meta["output_sha256"]) == 64
+    old_sidecar = out.with_suffix(".meta.json").read_text()
     # A second sweep killed after its CSV but before its sidecar: an old sidecar beside a new CSV.
     assert main(["sweep", "healthy", "--param", "receptor_number=0.3,0.6,1", "--seed", "2", *small]) == 0
-    out.with_suffix(".json").write_text(old_sidecar)
-    with pytest.raises(SaveError, match=r"r\.json: describes another run than r\.csv"):
+    out.with_suffix(".meta.json").write_text(old_sidecar)
+    with pytest.raises(SaveError, match=r"r\.meta\.json: describes another run than r\.csv"):
         check_pair(out)
     side = json.loads(old_sidecar)
-    side["csv_sha256"] = hashlib.sha256(out.read_bytes()).hexdigest()
-    out.with_suffix(".json").write_text(json.dumps(side))
+    side["output_sha256"] = hashlib.sha256(out.read_bytes()).hexdigest()
+    out.with_suffix(".meta.json").write_text(json.dumps(side))
     with pytest.raises(SaveError, match=r"says 2 rows, r\.csv has 3"):
         check_pair(out)

@@ -44,10 +44,10 @@ def test_preset_sweep_cli_writes_csv_and_sidecar(tmp_path: Path) -> None:
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
     assert len(rows) == 4 and rows[0]["receptor_number"] == "0.4" and rows[3]["receptor_number"] == "1.0"
     assert float(rows[0]["homa_ir"]) > 0 and 0 <= float(rows[0]["share_starving"]) <= 1
-    side = json.loads(out.with_suffix(".json").read_text(encoding="utf-8"))
+    side = json.loads(out.with_suffix(".meta.json").read_text(encoding="utf-8"))
     assert side["master_seed"] == 3 and [int(rows[0]["seed"]), int(rows[1]["seed"])] == side["rep_seeds"]
     assert side["versions"]["engine"] and set(side["columns"]) == set(rows[0])
-    assert side["level_hash"] is None
+    assert side["subject"] == {"preset": "healthy"}
 
 
 def test_fewer_receptors_raise_homa() -> None:
@@ -61,8 +61,8 @@ def test_level_sweep_reports_score_and_hash(tmp_path: Path) -> None:
     assert main(["sweep", str(LEVEL), "--param", "receptor_number=0.5,1", "--policy", "idle", "--out", str(out)]) == 0
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
     assert len(rows) == 2 and {"score", "stars", "won"} <= set(rows[0])
-    side = json.loads(out.with_suffix(".json").read_text(encoding="utf-8"))
-    assert len(side["level_hash"]) == 64 and side["sweep"]["policy"] == "idle"
+    side = json.loads(out.with_suffix(".meta.json").read_text(encoding="utf-8"))
+    assert len(side["subject"]["level_sha256"]) == 64 and side["sweep"]["policy"] == "idle"
 
 
 @pytest.mark.parametrize("argv", [

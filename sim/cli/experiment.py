@@ -6,6 +6,8 @@ tolerance test), clamp (hyperinsulinaemic-euglycaemic clamp, ``--insulin``), dos
 (``--compare``: a day of three meals, two presets side by side). ``--set KEY=VALUE`` changes the
 subject (knobs × the preset's value; factor levels 0–1); ``--adapt-days D`` lets it live D days
 on the standard diet with those settings first. See ``docs/model.md`` ("Virtual lab").
+``--out -`` writes the CSV to standard output and the summary to standard error; the JSON
+sidecar (``NAME.meta.json``, or ``--sidecar PATH``) records how it was made, with the summary.
 """
 
 from __future__ import annotations
@@ -17,16 +19,35 @@ from pathlib import Path
 from typing import Any
 
 from sim.cli.errors import CliError
+from sim.cli.outputs import (
+    add_out_arguments,
+    check_out,
+    columns_help,
+    command_line,
+    messages,
+    wrote,
+)
 from sim.lab import PROTOCOLS, LabSetupError, parse_settings
-from sim.lab.protocols import LabRequest, LabResult
+from sim.lab.protocols import COLUMNS, LabRequest, LabResult, columns_for
 from sim.presets import presets
-from sim.storage import write_csv, write_output
+from sim.provenance import column_meaning, describe, write_with_sidecar
+from sim.storage import csv_text, write_output
+
+COLUMN_DOCS = {
+    "infusion_mg_kg_min": "glucose infusion holding the clamp's target, mean over the last 10 min, mg/kg/min",
+    "insulin_uu_ml": "insulin held for this subject, µU/mL",
+    "glucose_uptake": "the cell's glucose uptake, mean over the last 30 min, mg glucose per kg tissue per min",
+}
+
+
+def _columns_text() -> str:
+    return "\n".join(columns_help(f"Columns of {name}", cols) for name, cols in COLUMNS.items())
 
 
 def add_parser(sub: Any) -> None:
     p = sub.add_parser(
         "experiment", help="run a virtual-lab protocol (fasting, ogtt, clamp, dose-response, meal-day)",
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter,
+        description=f"{__doc__}\n{_columns_text()}", formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("name", metavar="NAME", help=f"protocol: {', '.join(PROTOCOLS)}")
     p.add_argument("--preset", default="healthy", help="subject (default: healthy)")
@@ -37,7 +58,7 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--insulin", type=float, default=100.0, metavar="UU_ML", help="clamp: insulin held, µU/mL (default 100)")
     p.add_argument("--cell", default="muscle", help="dose-response: muscle, fat or liver (default muscle)")
     p.add_argument("--compare", default="healthy", help="meal-day: the preset shown beside --preset (default healthy)")
-    p.add_argument("--out", type=Path, help="CSV file, one row per sample")
+    add_out_arguments(p, "CSV file, one row per sample")
     p.add_argument("--summary-json", type=Path, help="also write the summary as one JSON object")
     p.set_defaults(func=run)
 
@@ -51,8 +72,7 @@ def _check(args: argparse.Namespace) -> LabRequest:
             raise CliError(f"{flag}: unknown preset {name!r}; choose one of: {', '.join(known)}")
     if not (0.0 <= args.adapt_days <= 3650.0):
         raise CliError(f"--adapt-days must be between 0 and 3650, got {args.adapt_days:g}")
-    if args.out is not None and args.out.suffix.lower() != ".csv":
-        raise CliError(f"{args.out}: --out must end in .csv")
+    check_out(args, (".csv",))
     try:
         settings = parse_settings(args.settings)
     except LabSetupError as e:
@@ -77,11 +97,31 @@ def run(args: argparse.Namespace) -> int:
         result = PROTOCOLS[args.name](req)
     except LabSetupError as e:
         raise CliError(str(e)) from None
+    side = None
     if args.out is not None:
-        write_csv(args.out, list(result.columns), result.rows)
+        names = columns_for(args.name, args.preset, args.compare)
+        data = csv_text(names, result.rows).encode("utf-8")
+        params = {"protocol": args.name, "settings": dict(req.settings), "adapt_days": req.adapt_days}
+        params |= {"insulin_uu_ml": req.insulin_uu_ml} if args.name == "clamp" else {}
+        params |= {"cell": req.cell} if args.name == "dose-response" else {}
+        params |= {"compare": req.compare} if args.name == "meal-day" else {}
+        meta = describe("experiment", data, argv=command_line(args), rows=len(result.rows),
+                        seed=0,  # lab subjects are made with the engine's default seed (setup.prepare)
+                        subject={"preset": args.preset}, parameters=params, summary=result.summary,
+                        columns={c: column_meaning(_base_name(c, args), COLUMN_DOCS) for c in names})
+        side = write_with_sidecar(args.out, data, meta, args.sidecar)
     if args.summary_json is not None:
         write_output(args.summary_json, json.dumps(result.summary, indent=1) + "\n")
-    print_summary(result)
+    say = messages(args)
+    print_summary(result, say)
     if args.out is not None:
-        print(f"wrote {len(result.rows)} rows to {args.out}")
+        print(wrote(args, f"{len(result.rows)} rows", side), file=say)
     return 0
+
+
+def _base_name(column: str, args: argparse.Namespace) -> str:
+    """meal-day's ``type2_blood_glucose_mmol_l`` means what ``blood_glucose_mmol_l`` means."""
+    for prefix in (f"{args.compare}_compare_", f"{args.preset}_", f"{args.compare}_"):
+        if args.name == "meal-day" and column.startswith(prefix):
+            return column.removeprefix(prefix)
+    return column

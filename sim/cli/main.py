@@ -8,7 +8,11 @@ errors, which subclass ``ValueError`` and carry a readable message) and end as o
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
+import io
+import os
+import shlex
 import sys
 from collections.abc import Sequence
 
@@ -38,7 +42,9 @@ def build_parser() -> Parser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    words = list(sys.argv[1:] if argv is None else argv)
+    args = parser.parse_args(words)
+    args.command_line = [*shlex.split(parser.prog), *words]  # for the outputs' sidecars
     with printable_output():
         return _run(parser, args)
 
@@ -52,6 +58,12 @@ def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     except UserError as e:
         sys.stderr.write(f"{parser.prog} {args.command}: error: {e}\n")
         return 2
+    except BrokenPipeError:
+        # `--out - | head`: the reader has what it wanted; stop quietly, and keep Python's exit-time
+        # flush of stdout from failing again.
+        with contextlib.suppress(OSError, ValueError, io.UnsupportedOperation):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     except OSError as e:
         where = f" {e.filename}" if e.filename else ""
         sys.stderr.write(f"{parser.prog} {args.command}: error:{where}: {e.strerror or e}\n")

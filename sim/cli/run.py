@@ -1,12 +1,9 @@
 """``python -m sim run``: a preset living a diet headless (or a level, with a policy), per-turn output.
 
-Columns (one row per turn, values at the end of the turn unless named ``mean_``): ``turn``,
-``time_min``, ``blood_glucose_mmol_l``, ``blood_insulin_uu_ml``, ``cell_energy_frac``,
-``receptors_frac``, ``signaling_active_frac``, ``glut4_membrane_frac``, ``glycogen_frac``,
-``fat_store_rel``, ``ffa_mmol_l``, ``beta_cell_mass_rel``, ``mito_health_frac``,
-``inflammation_frac``, ``oxidative_stress_frac``, ``er_stress_frac``, ``lipotoxic_frac``,
-``mean_glucose_mmol_l``, ``mean_insulin_uu_ml``, ``mean_cell_energy_frac``. With ``--cells N``
-(N > 1) each column is the population mean, with ``_p05`` and ``_p95`` columns beside it.
+One row per turn, values at the end of the turn unless named ``mean_``. With ``--cells N``
+(N > 1) each column is the population mean, with ``_p05`` and ``_p95`` columns beside it (5th and
+95th percentiles). ``--out -`` writes the CSV to standard output and the summary to standard
+error; the JSON sidecar (``NAME.meta.json``, or ``--sidecar PATH``) records how it was made.
 """
 
 from __future__ import annotations
@@ -22,12 +19,21 @@ from typing import Any
 import numpy as np
 
 from sim.cli.errors import CliError
+from sim.cli.outputs import (
+    add_out_arguments,
+    check_out,
+    columns_help,
+    command_line,
+    messages,
+    wrote,
+)
 from sim.cli.progress import Progress
 from sim.engine import ENGINE_VERSION, Simulation
 from sim.population import vary
 from sim.presets import presets
+from sim.provenance import column_meaning, describe, write_with_sidecar
 from sim.report import TurnReport
-from sim.storage import write_csv, write_output
+from sim.storage import csv_text, is_stdout
 
 STATE_COLUMNS = (
     "blood_glucose_mmol_l", "blood_insulin_uu_ml", "cell_energy_frac", "receptors_frac",
@@ -36,6 +42,8 @@ STATE_COLUMNS = (
     "er_stress_frac", "lipotoxic_frac",
 )
 STAT_COLUMNS = ("mean_glucose_mmol_l", "mean_insulin_uu_ml", "mean_cell_energy_frac")
+COLUMNS = ("turn", "time_min", *STATE_COLUMNS, *STAT_COLUMNS)
+COLUMNS_TITLE = "Columns"
 SUMMARY_COLUMNS = ("blood_glucose_mmol_l", "blood_insulin_uu_ml", "cell_energy_frac", "receptors_frac", "glycogen_frac")
 MAX_CELLS = 2_000_000
 
@@ -94,7 +102,8 @@ def turn_min_float(text: str) -> float:
 def add_parser(sub: Any) -> None:
     p = sub.add_parser(
         "run", help="run a preset (or a level) headless and write per-turn CSV/JSON",
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter,
+        description=f"{__doc__}\n{columns_help(COLUMNS_TITLE, COLUMNS)}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("level", nargs="?", help="a level file (.toml) to play with --policy; omit to run a preset")
     p.add_argument("--preset", default="healthy", help="starting condition (default: healthy)")
@@ -107,7 +116,7 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--turn-min", type=turn_min_float, default=60.0, help="minutes per turn (default 60)")
     p.add_argument("--policy", default="idle", help="with a level: the bot that plays it (idle, greedy, search)")
     p.add_argument("--replay-out", type=Path, help="with a level: also save the run as a replay JSON")
-    p.add_argument("--out", type=Path, help="output file, .csv or .json (default: summary only)")
+    add_out_arguments(p, "output file, .csv or .json (default: summary only)")
     p.set_defaults(func=run)
 
 
@@ -122,11 +131,16 @@ def rows_from_report(r: TurnReport, population: bool) -> dict[str, float]:
     return row
 
 
-def write_rows(path: Path, rows: Sequence[dict[str, float]], meta: dict[str, Any]) -> None:
-    if path.suffix.lower() == ".json":
-        write_output(path, json.dumps({"meta": meta, "turns": list(rows)}, indent=1))
-        return
-    write_csv(path, list(rows[0]), rows)
+def column_names(population: bool) -> list[str]:
+    if not population:
+        return list(COLUMNS)
+    return ["turn", "time_min", *(f"{k}{s}" for k in (*STATE_COLUMNS, *STAT_COLUMNS) for s in ("", "_p05", "_p95"))]
+
+
+def output_bytes(path: Path, rows: Sequence[dict[str, float]], meta: dict[str, Any], names: Sequence[str]) -> bytes:
+    if not is_stdout(path) and path.suffix.lower() == ".json":
+        return json.dumps({"meta": meta, "turns": list(rows)}, indent=1).encode("utf-8")
+    return csv_text(names, rows).encode("utf-8")
 
 
 def print_summary(rows: Sequence[dict[str, float]], out: Any = None) -> None:
@@ -152,8 +166,7 @@ def run(args: argparse.Namespace) -> int:
         raise CliError(f"--cells {args.cells} is more than the {MAX_CELLS:,} this command allows")
     if not (0.0 <= args.spread <= 1.0):
         raise CliError(f"--spread must be between 0 and 1, got {args.spread}")
-    if args.out is not None and args.out.suffix.lower() not in (".csv", ".json"):
-        raise CliError(f"{args.out}: output must end in .csv or .json")
+    check_out(args, (".csv", ".json"))
     sim = Simulation.from_preset(args.preset, n=args.cells, seed=args.seed, turn_min=args.turn_min)
     sim.set_params(vary(sim.params, args.cells, args.spread, sim.rngs["population"]))
     sim.schedule_diet(args.diet, args.days)
@@ -167,12 +180,19 @@ def run(args: argparse.Namespace) -> int:
             progress.tick()
     if progress:
         progress.close()
+    side = None
     if args.out is not None:
-        meta = {"preset": args.preset, "days": args.days, "seed": args.seed, "cells": args.cells,
-                "spread": args.spread if population else 0.0, "diet": args.diet,
-                "turn_min": args.turn_min, "engine_version": ENGINE_VERSION}
-        write_rows(args.out, rows, meta)
-    print_summary(rows)
+        params = {"days": args.days, "cells": args.cells, "spread": args.spread if population else 0.0,
+                  "diet": args.diet, "turn_min": args.turn_min}
+        names = column_names(population)
+        data = output_bytes(args.out, rows, {"preset": args.preset, "seed": args.seed, **params,
+                                             "engine_version": ENGINE_VERSION}, names)
+        meta = describe("run", data, argv=command_line(args), rows=len(rows), seed=args.seed,
+                        subject={"preset": args.preset}, parameters=params,
+                        columns={c: column_meaning(c) for c in names})
+        side = write_with_sidecar(args.out, data, meta, args.sidecar)
+    say = messages(args)
+    print_summary(rows, say)
     if args.out is not None:
-        print(f"wrote {len(rows)} turns to {args.out}")
+        print(wrote(args, f"{len(rows)} turns", side), file=say)
     return 0

@@ -5,7 +5,8 @@ values are START:STOP:COUNT (both ends included), a list V1,V2,… or one value.
 each run is --cells subjects (one vectorised population) living --days on --diet, then a night's
 fast (HOMA-IR at 07:00); for a level (.toml), each run is --policy playing the level. Per-run
 seeds come from --seed and are written in every row. Writes the CSV and a JSON sidecar beside
-it (results.json: versions, seeds, grid, level hash, column meanings). --workers N spreads runs
+it (results.meta.json: versions, command, seeds, grid, level SHA-256, the CSV's SHA-256, column
+meanings); --out - writes the CSV to standard output and the sidecar only to --sidecar PATH. --workers N spreads runs
 over local processes; --scheduler ADDRESS over an existing Dask cluster (extra: dask). The rows
 are identical whichever way the runs went.
 """
@@ -14,13 +15,14 @@ from __future__ import annotations
 
 import argparse
 import time
-from pathlib import Path
 from typing import Any
 
 from sim.cli.errors import CliError
+from sim.cli.outputs import add_out_arguments, check_out, command_line, messages, wrote
 from sim.cli.progress import Progress
 from sim.cli.run import days_float, positive_int, seed_int, turn_min_float
 from sim.errors import LevelError
+from sim.provenance import level_subject
 from sim.storage import MAX_FILE_BYTES, read_text_limited
 from sim.study import runner
 from sim.study.output import write
@@ -43,11 +45,11 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--policy", default="greedy", help="level: the bot that plays (idle, greedy, search; default greedy)")
     p.add_argument("--workers", type=positive_int, default=1, help="local processes (default 1)")
     p.add_argument("--scheduler", metavar="ADDRESS", help="an existing Dask scheduler, e.g. tcp://10.0.0.5:8786")
-    p.add_argument("--out", type=Path, required=True, help="the CSV to write (the sidecar goes beside it, .json)")
+    add_out_arguments(p, "the CSV to write", required=True)
     p.set_defaults(func=run)
 
 
-def build_spec(args: argparse.Namespace) -> tuple[SweepSpec, str | None]:
+def build_spec(args: argparse.Namespace) -> tuple[SweepSpec, dict[str, Any]]:
     axes = tuple(parse_param(t) for t in args.param)
     common = {"axes": axes, "reps": args.reps, "seed": args.seed}
     if args.target.endswith(".toml"):
@@ -59,7 +61,7 @@ def build_spec(args: argparse.Namespace) -> tuple[SweepSpec, str | None]:
         text = read_text_limited(args.target, LevelError, MAX_FILE_BYTES)
         level = parse_level(text, args.target)
         spec = SweepSpec(kind="level", target=level.slug, policy=args.policy, level_text=text, cells=args.cells, **common)
-        return spec, level.content_hash
+        return spec, level_subject(level.slug, args.target, level.content_hash)
     from sim.content import default_catalog
     from sim.presets import presets
 
@@ -72,15 +74,14 @@ def build_spec(args: argparse.Namespace) -> tuple[SweepSpec, str | None]:
     if args.cells > 200_000:
         raise CliError(f"--cells {args.cells}: at most 200,000 per run")
     return SweepSpec(kind="preset", target=args.target, cells=args.cells, days=args.days, diet=args.diet,
-                     spread=args.spread, turn_min=args.turn_min, **common), None
+                     spread=args.spread, turn_min=args.turn_min, **common), {"preset": args.target}
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.out.suffix.lower() != ".csv":
-        raise CliError(f"--out {args.out}: the results file ends in .csv (the sidecar .json goes beside it)")
+    check_out(args, (".csv",))
     if args.workers > 1 and args.scheduler:
         raise CliError("give --workers or --scheduler, not both")
-    spec, level_hash = build_spec(args)
+    spec, subject = build_spec(args)
     check_spec(spec)
     todo = tasks(spec)
     progress = Progress(len(todo), "run")
@@ -89,7 +90,7 @@ def run(args: argparse.Namespace) -> int:
     progress.close()
     elapsed = time.perf_counter() - t0
     ran_with = {"scheduler": args.scheduler} if args.scheduler else {"workers": args.workers}
-    side = write(args.out, spec, rows, level_hash, ran_with)
+    side = write(args.out, spec, rows, subject, ran_with, args.sidecar, command_line(args))
     print(f"{len(rows)} runs ({len(spec.points)} points × {spec.reps} reps) in {elapsed:.1f} s; "
-          f"wrote {args.out} and {side}")
+          + wrote(args, "the CSV", side), file=messages(args))
     return 0

@@ -64,6 +64,30 @@ def homa_ir(glucose_mmol_l: float, insulin_uu_ml: float) -> float:
     return glucose_mmol_l * insulin_uu_ml / HOMA_DENOMINATOR
 
 
+SAMPLE_COLUMNS = ("time_min", "blood_glucose_mmol_l", "blood_insulin_uu_ml", "cell_energy_frac", "glycogen_frac",
+                  "ffa_mmol_l")
+MEAL_DAY_COLUMNS = ("blood_glucose_mmol_l", "blood_insulin_uu_ml", "cell_energy_frac", "glycogen_frac")
+# The CSV columns of each protocol, in order (``python -m sim experiment --help`` lists them);
+# meal-day's PRESET_ and COMPARE_ stand for the two presets' names.
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "fasting": SAMPLE_COLUMNS,
+    "ogtt": SAMPLE_COLUMNS,
+    "clamp": (*SAMPLE_COLUMNS, "infusion_mg_kg_min"),
+    "dose-response": ("insulin_uu_ml", "glucose_uptake", "signaling_active_frac", "glut4_membrane_frac"),
+    "meal-day": ("time_min", *MEAL_DAY_COLUMNS, *(f"{who}_{c}" for who in ("PRESET", "COMPARE") for c in MEAL_DAY_COLUMNS)),
+}
+
+
+def meal_day_names(preset: str, compare: str) -> tuple[str, str]:
+    """The column prefixes of meal-day's two subjects (the same preset twice gets ``_compare``)."""
+    return preset, compare if compare != preset else f"{compare}_compare"
+
+
+def columns_for(protocol: str, preset: str = "healthy", compare: str = "healthy") -> tuple[str, ...]:
+    a, b = meal_day_names(preset, compare)
+    return tuple(c.replace("PRESET_", f"{a}_", 1).replace("COMPARE_", f"{b}_", 1) for c in COLUMNS[protocol])
+
+
 def _row(sim: Simulation, t: float, i: int = 0) -> dict[str, float]:
     a = sim.state.arrays
     return {
@@ -181,8 +205,6 @@ def dose_response(req: LabRequest) -> LabResult:
     return LabResult("dose-response", tuple(rows[0]), tuple(rows), summary)
 
 
-MEAL_DAY_COLUMNS = ("blood_glucose_mmol_l", "blood_insulin_uu_ml", "cell_energy_frac", "glycogen_frac")
-
 
 def _meal_day_one(preset: str, settings: Mapping[str, float], adapt_days: float) -> tuple[list[dict[str, float]], dict[str, float]]:
     sim = prepare(preset, settings, adapt_days=adapt_days)
@@ -209,7 +231,7 @@ def _meal_day_one(preset: str, settings: Mapping[str, float], adapt_days: float)
 
 
 def meal_day(req: LabRequest) -> LabResult:
-    names = [req.preset, req.compare if req.compare != req.preset else f"{req.compare}_compare"]
+    names = meal_day_names(req.preset, req.compare)
     runs = [
         _meal_day_one(req.preset, req.settings, req.adapt_days),
         _meal_day_one(req.compare, {}, req.adapt_days),

@@ -1,31 +1,23 @@
 """A sweep's files: the tidy CSV (one row per run) and the JSON sidecar that says how it was made.
 
 Floats are written with ``repr`` (shortest text that reads back to the same bits), so two CSVs are
-byte-identical exactly when the runs were. The sidecar holds versions, the master and per-run
-seeds, the grid, the level's content hash and what each column means; ``ran_with`` is the only
-field that depends on how the sweep ran. The CSV is written first and the sidecar last, and the
-sidecar records the CSV's SHA-256 and row count, so after a kill between the two writes (an old
-sidecar beside a new CSV) ``check_pair`` tells the pair apart instead of trusting it.
+byte-identical exactly when the runs were. The sidecar is ``sim.provenance``'s record plus the
+sweep's own fields: the grid, the master and per-run seeds and ``ran_with`` (the only field that
+depends on how the sweep ran). ``check_pair`` tells a stale sidecar from the CSV's own.
 Must not import pygame.
 """
 
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
-import json
-import platform
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import attrs
-import numpy as np
 
-from sim.classroom.canonical import versions
-from sim.errors import SaveError
-from sim.storage import read_text_limited, write_output
+from sim import provenance
 from sim.study.sweep import SweepSpec
 
 COLUMN_DOCS = {
@@ -68,8 +60,8 @@ def to_csv(spec: SweepSpec, rows: Sequence[dict[str, Any]]) -> str:
     return buf.getvalue()
 
 
-def sidecar(spec: SweepSpec, n_rows: int, level_hash: str | None, ran_with: dict[str, Any],
-            csv_sha256: str | None = None) -> dict[str, Any]:
+def sidecar(spec: SweepSpec, data: bytes, n_rows: int, subject: dict[str, Any], ran_with: dict[str, Any],
+            argv: Sequence[str] | None = None) -> dict[str, Any]:
     s = attrs.asdict(spec)
     s.pop("level_text")
     s["axes"] = [{"key": a.key, "values": list(a.values)} for a in spec.axes]
@@ -78,40 +70,22 @@ def sidecar(spec: SweepSpec, n_rows: int, level_hash: str | None, ran_with: dict
             s.pop(k)
     else:
         s.pop("policy")
-    return {
-        "format": "amid-plenty-sweep", "format_version": 1,
-        "versions": {**versions(), "python": platform.python_version(), "numpy": np.__version__},
-        "sweep": s, "master_seed": spec.seed, "rep_seeds": spec.rep_seeds(), "level_hash": level_hash,
-        "rows": n_rows, "columns": {c: COLUMN_DOCS.get(c, "the swept parameter's value") for c in spec.columns()},
-        "ran_with": ran_with, "csv_sha256": csv_sha256,
-    }
+    params = {k: v for k, v in s.items() if k not in ("kind", "target", "axes", "seed")}
+    return provenance.describe(
+        "sweep", data, argv=argv, rows=n_rows, seed=spec.seed, subject=subject, parameters=params,
+        sweep=s, master_seed=spec.seed, rep_seeds=spec.rep_seeds(), ran_with=ran_with,
+        columns={c: provenance.column_meaning(c, COLUMN_DOCS) or "the swept parameter's value" for c in spec.columns()},
+    )
 
 
-def write(out: Path, spec: SweepSpec, rows: Sequence[dict[str, Any]], level_hash: str | None,
-          ran_with: dict[str, Any]) -> Path:
-    text = to_csv(spec, rows)
-    write_output(out, text)
-    side = out.with_suffix(".json")
-    meta = sidecar(spec, len(rows), level_hash, ran_with, hashlib.sha256(text.encode("utf-8")).hexdigest())
-    write_output(side, json.dumps(meta, indent=1, ensure_ascii=False) + "\n")
-    return side
+def write(out: Path, spec: SweepSpec, rows: Sequence[dict[str, Any]], subject: dict[str, Any],
+          ran_with: dict[str, Any], side: Path | None = None, argv: Sequence[str] | None = None) -> Path | None:
+    """The CSV to ``out`` (``-``: standard output), then the sidecar; returns where that went."""
+    data = to_csv(spec, rows).encode("utf-8")
+    meta = sidecar(spec, data, len(rows), subject, ran_with, argv)
+    return provenance.write_with_sidecar(out, data, meta, side)
 
 
-def check_pair(out: Path) -> dict[str, Any]:
+def check_pair(out: Path, side: Path | None = None) -> dict[str, Any]:
     """The sidecar of ``out``, after checking it describes this very CSV (hash and row count)."""
-    side = out.with_suffix(".json")
-    data = read_text_limited(out, SaveError, limit=1 << 30).encode("utf-8")
-    try:
-        meta = json.loads(read_text_limited(side, SaveError))
-    except (json.JSONDecodeError, RecursionError) as e:
-        raise SaveError(f"{side}: not a sweep sidecar (invalid JSON: {e})") from None
-    if not isinstance(meta, dict) or meta.get("format") != "amid-plenty-sweep":
-        raise SaveError(f"{side}: not a sweep sidecar (format 'amid-plenty-sweep' expected)")
-    found = hashlib.sha256(data).hexdigest()
-    if meta.get("csv_sha256") != found:
-        raise SaveError(f"{side}: describes another run than {out.name} (csv_sha256 "
-                        f"{str(meta.get('csv_sha256'))[:12]}…, the CSV's is {found[:12]}…); run the sweep again")
-    n = data.count(b"\n") - 1
-    if meta.get("rows") != n:
-        raise SaveError(f"{side}: says {meta.get('rows')} rows, {out.name} has {n}")
-    return meta
+    return provenance.check(out, side, fmt="sweep")
