@@ -16,6 +16,7 @@ from typing import Any
 
 import numpy as np
 
+from sim.attribution import Attributor
 from sim.content import Catalog, default_catalog
 from sim.errors import UserError
 from sim.events import Action, Event, Phase, effect, meal
@@ -106,6 +107,9 @@ class Simulation:
             "goal_check": self._on_goal_check,
         }
         self.level_messages: list[str] = []
+        # Keep the account of causes (sim/attribution.py) with each report; bots' look-ahead
+        # populations switch it off, since they read goals, not reasons.
+        self.account = True
 
     # --- construction ------------------------------------------------------------------
     @classmethod
@@ -173,7 +177,8 @@ class Simulation:
                 raise SimulationError(f"unknown action {a.kind!r}")
             check_offset(a.offset_min, self.turn_min, f"action {a.kind!r}")
             self.queue.push(Event(start + a.offset_min, "action", Phase.ACTION, a.kind, {"kind": a.kind}))
-        acc = TurnAccumulator(self.state.n)
+        attributor = Attributor(self.state.arrays, self._p, self.state.n) if self.account else None
+        acc = TurnAccumulator(self.state.n, attributor)
         fired = self.run_until(start + self.turn_min, acc)
         report = build_report(self, self.turn, start, fired, acc)
         self.turn += 1
@@ -205,9 +210,10 @@ class Simulation:
         scalar = s.n == 1
         cur: dict[str, Any] = {k: float(a[0]) for k, a in s.arrays.items()} if scalar else s.arrays
         t = s.time_min
+        account = acc is not None and acc.attributor is not None
         while t < t_end - TIME_EPS_MIN:
             dt = min(self.dt_min, t_end - t)
-            cur, fluxes = step(SimpleNamespace(**cur), self._p, self._inputs, dt)
+            cur, fluxes = step(SimpleNamespace(**cur), self._p, self._inputs, dt, account)
             t = t_end if t_end - t - dt < TIME_EPS_MIN else t + dt
             if acc is not None:
                 acc.add(cur, fluxes, dt)

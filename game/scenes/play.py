@@ -24,6 +24,7 @@ from game.theme import mix
 from game.ui import Button, blit_text, panel
 from game.words import catalog_title
 from sim.errors import UserError
+from sim.explain import CAUSE_OF
 
 TOP_H = 48
 CELL_RECT = pygame.Rect(286, 58, 592, 462)
@@ -181,7 +182,9 @@ class PlayScene(Scene):
             if c in cues:
                 self.app.sound.play(c)
                 break
-        self.banner = lines[:3]
+        # The engine's biggest cause of the turn (its own account, sim/explain.py), always shown.
+        why = [(tr(c), "text") for c in report.causes if getattr(c, "id", None) in CAUSE_OF][:1]
+        self.banner = lines[:3 - len(why)] + why
         self.banner_left = 3.5 if lines else 0.0
 
     def restart(self) -> None:

@@ -1,27 +1,29 @@
 """At the end of a level: which causes mattered most, in plain words, most important first.
 
-Each candidate cause is read off the run's series (start vs end, averages, turns in a bad state)
-and given a weight — roughly "how much of the cell's response it took away" — and the list is
-sorted by weight. The article's vocabulary is used throughout. Must not import pygame.
+The causes come from the engine's own account (``sim/attribution.py``), summed over the turns
+played: each sentence names a cause and the share the account gives it (``sim/explain.py``), so a
+factor that did nothing is never named. The outcome lines (turns spent starving amid plenty,
+glucose peaks) are counted from the run's series. Must not import pygame.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from sim.attribution import Attribution
+from sim.explain import RUN_WEIGHT, cause_messages
 from sim.messages import Message
 from sim.snapshot import HYPERGLYCAEMIA_MMOL_L, STARVING_ENERGY_FRAC
 
 if TYPE_CHECKING:
     from sim.levels.run import LevelRun
 
-FACTOR_WORDS = (
-    ("inflammation_frac", "inflammation averaged {pct:.0f}%: cytokines interfered with the insulin signal"),
-    ("oxidative_stress_frac", "oxidative stress averaged {pct:.0f}%: reactive oxygen species damaged receptors and signaling proteins"),
-    ("lipotoxic_frac", "lipotoxic fat averaged {pct:.0f}%: fat inside the cell blocked the insulin pathway"),
-    ("er_stress_frac", "ER stress averaged {pct:.0f}%: the overwhelmed ER's stress response interfered with signaling"),
-)
-EXERCISE = {"walk", "workout"}
+RECEPTOR_HEADLINE_MIN = 0.02  # a change of surface receptors worth a headline (share of healthy)
+
+
+def run_account(run: LevelRun, i: int = 0) -> Attribution:
+    """The run's account: every turn's attribution, summed (levels averaged)."""
+    return Attribution.combine([r.attribution.column(i) for r in run.reports])
 
 
 def _mean(v: list[float]) -> float:
@@ -38,21 +40,12 @@ def final_causes(run: LevelRun, failed_because: str | None, early: bool = False)
         out.append((10.0, Message("the level ended early: {reason}", reason=failed_because)))
     rec0 = first.scalar("receptors_frac")
     rec1 = s["receptors_frac"][-1]
-    if rec0 > 0 and rec1 < 0.9 * rec0:
-        drop = 100 * (1 - rec1 / rec0)
-        ins = _mean(s["mean_insulin_uu_ml"])
-        msg = (Message("receptors fell {drop_pct:.0f}% under constant high insulin (average {insulin_uu_ml:.0f} µU/mL)",
-                       drop_pct=drop, insulin_uu_ml=ins) if ins > 15
-               else Message("receptors fell {drop_pct:.0f}% as inflammation and ROS damaged them", drop_pct=drop))
-        out.append((drop / 100 * 2, msg))
-    sp0, sp1 = first.scalar("signaling_proteins_frac"), s["signaling_proteins_frac"][-1]
-    if sp1 < sp0 - 0.05:
-        out.append(((sp0 - sp1) * 2, Message(
-            "{pct:.0f}% of the signaling proteins were damaged, so the signal could not pass on", pct=100 * (sp0 - sp1))))
-    for key, words in FACTOR_WORDS:
-        m = _mean(s[key])
-        if m > 0.15:
-            out.append((m * 1.5, Message(words, pct=100 * m)))
+    if abs(rec1 - rec0) >= RECEPTOR_HEADLINE_MIN:
+        out.append((4.0, Message("surface receptors went from {start_pct:.0f}% to {end_pct:.0f}% of a healthy cell's",
+                                 start_pct=100 * rec0, end_pct=100 * rec1)))
+    # The account's causes, ranked among the outcome lines (RUN_WEIGHT: per point of the number
+    # each reports, so ten points of receptors outrank a small share of ATP).
+    out += cause_messages(run_account(run), weights=RUN_WEIGHT)
     mito0, mito1 = first.scalar("mito_health_frac"), s["mito_health_frac"][-1]
     if mito1 < 0.85:
         out.append(((1 - mito1) * 1.5, Message(
@@ -73,10 +66,6 @@ def final_causes(run: LevelRun, failed_because: str | None, early: bool = False)
     if starving and not both:
         out.append((starving / n + 0.2, Message(
             "the cell ran short of energy in {turns} of {total} turns", turns=starving, total=n)))
-    moves = sum(1 for acts in run.action_log for a in acts if a.kind in EXERCISE)
-    if moves:
-        out.append((0.3 + 0.05 * moves, Message(
-            "exercise ({count}×) moved GLUT4 to the membrane without needing insulin", count=moves)))
     meds = sum(1 for acts in run.action_log for a in acts if a.kind == "metformin")
     if meds:
         out.append((0.3, Message("metformin ({count}×) lowered the liver's glucose output", count=meds)))

@@ -104,11 +104,14 @@ class Playthrough:
         uses = {a.slug: a.uses for a in self.level.actions if a.uses is not None}
         return Ledger(self.level.budget_per_day, 0, uses)
 
-    def take(self, idx: Sequence[int] | np.ndarray) -> Playthrough:
+    def take(self, idx: Sequence[int] | np.ndarray, account: bool = False) -> Playthrough:
+        """Columns ``idx`` as a new population (a bot's candidate futures); ``account``: keep the
+        engine's account of causes with each report (look-ahead does not read it)."""
         ix = np.asarray(idx, dtype=np.intp)
         out = Playthrough.__new__(Playthrough)
         out.level, out.seed, out.planned, out.turn = self.level, self.seed, self.planned, self.turn
         out.sim = self.sim.take(ix)
+        out.sim.account = account
         out.n = len(ix)
         out.ledgers = [self.ledgers[i].copy() for i in ix.tolist()]
         out.tracker = self.tracker.take(ix)

@@ -44,6 +44,7 @@ class MetabolismOut(NamedTuple):
     demand: Any  # ATP the cell's full work would need, e.u./min
     overload: Any  # nutrient surplus neither used nor stored, e.u./min
     fat_oxidised: Any  # e.u./min
+    oxidative_fuel: Any  # ATP the fuel used would give in mitochondria before their cap, e.u./min
 
 
 def metabolism_step(
@@ -86,7 +87,8 @@ def metabolism_step(
 
     carb = glc_used + gly_used
     gs = p.glycolytic_share
-    production = fmin((1.0 - gs) * carb + fat_used, ox_cap) + gs * carb
+    oxidative_fuel = (1.0 - gs) * carb + fat_used
+    production = fmin(oxidative_fuel, ox_cap) + gs * carb
     # Patankar: dE/dt = (production − demand·E) / buffer, so E settles at supply/demand when short.
     energy_next = fmin(patankar(energy, production / p.energy_buffer, demand / p.energy_buffer, dt), 1.0)
 
@@ -111,5 +113,6 @@ def metabolism_step(
     # Glucose neither burned nor stored nor made into fat, and fatty acids that overflow.
     overload = p.glucose_overload_share * rest_glc + overflow
     return MetabolismOut(
-        energy_next, glycogen, fat_store, lipotoxic, uptake, production, demand, overload, fat_used
+        energy_next, glycogen, fat_store, lipotoxic, uptake, production, demand, overload, fat_used,
+        oxidative_fuel,
     )

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from sim.model.attribution import energy_terms, glut4_drives, receptor_terms
 from sim.model.factors import factors_step
 from sim.model.glucose import glucose_step, liver_action
 from sim.model.gut import gut_step
@@ -30,8 +31,9 @@ from sim.model.signaling import (
 Arrays = dict[str, Any]
 
 
-def step(s: Any, p: Any, u: Any, dt: float) -> tuple[Arrays, Arrays]:
-    """Advance every variable by ``dt`` minutes. Returns (new state arrays, fluxes for reports)."""
+def step(s: Any, p: Any, u: Any, dt: float, account: bool = True) -> tuple[Arrays, Arrays]:
+    """Advance every variable by ``dt`` minutes. Returns (new state arrays, fluxes for reports);
+    with ``account`` the fluxes carry each term's share of the step (model/attribution.py)."""
     gut = gut_step(s, p, dt)
     ins = insulin_step(s, p, u, dt, gut.ra_mg_kg_min)
 
@@ -106,4 +108,11 @@ def step(s: Any, p: Any, u: Any, dt: float) -> tuple[Arrays, Arrays]:
         "protein_synthesis_rel": synthesis,
         "fat_oxidised_eu_min": met.fat_oxidised,
     }
+    if account:  # what each term of the rate equations did this step (model/attribution.py)
+        fluxes["terms"] = {
+            **receptor_terms(s, p, dt, rec.receptor_free_rel, rec.receptor_bound_rel, synthesis),
+            **energy_terms(s, p, u, dt, met.production, met.demand, met.oxidative_fuel, met.energy_frac,
+                           synthesis),
+        }
+        fluxes["glut4"] = glut4_drives(p, u, active, glc.glucose_mmol_l)
     return new, fluxes

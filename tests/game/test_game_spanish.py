@@ -74,12 +74,12 @@ def test_committed_mo_matches_the_po():
 
 
 def test_engine_message_keeps_english_and_translates_with_its_values():
-    m = Message("receptors fell {drop_pct:.0f}% as inflammation and ROS damaged them", drop_pct=31.6)
-    assert m == "receptors fell 32% as inflammation and ROS damaged them" and m.text == str(m)
+    m = Message("ROS destroyed receptors worth {pct:.1f}% of a healthy cell's surface", pct=12.34)
+    assert m == "ROS destroyed receptors worth 12.3% of a healthy cell's surface" and m.text == str(m)
     assert pickle.loads(pickle.dumps(m)).values == m.values and Message.from_json(m.to_json()) == m
     try:
         i18n.set_language(["es"])
-        assert i18n.tr(m) == "los receptores bajaron un 32% porque la inflamación y las ERO los dañaron"
+        assert i18n.tr(m) == "las ERO destruyeron receptores por valor del 12.3% de la superficie de una célula sana"
         walk = Message("{action} has no uses left", action="Walk")
         assert i18n.tr(walk) == "a Caminar no le quedan usos"
     finally:
