@@ -24,6 +24,7 @@ from sim.classroom import (
     result_code,
     write_submission,
 )
+from sim.classroom.commitment import answers_digest, prediction_code
 
 SUFFIX = ".challenge.toml"
 SUBMISSIONS_FOLDER = "Amid Plenty submissions"
@@ -88,6 +89,7 @@ class ChallengeFlow:
         self.info = campaign._info(challenge.level)
         self.session: campaign.LevelSession | None = None
         self.handed: Handed | None = None
+        self.committed: str | None = None  # the predictions' commitment, taken when play starts
 
     @classmethod
     def open(cls, path: str | Path) -> ChallengeFlow:
@@ -99,8 +101,16 @@ class ChallengeFlow:
         return self.challenge.title
 
     def new_session(self) -> campaign.LevelSession:
+        # The predictions are committed here, before turn 1: the submission records this digest, so
+        # answers changed later show at grading (sim.classroom.commitment says how far that goes).
+        self.committed = answers_digest(self.challenge.challenge_id, self.predictions)
         self.session = campaign.LevelSession(self.info, seed=self.challenge.seed)
         return self.session
+
+    @property
+    def prediction_code(self) -> str:
+        """The short code to note down before playing; the teacher sees it in class.csv."""
+        return prediction_code(self.committed or answers_digest(self.challenge.challenge_id, self.predictions))
 
     def answers(self) -> dict[str, Any]:
         out: dict[str, Any] = dict(self.predictions)
@@ -111,7 +121,7 @@ class ChallengeFlow:
         """Make the submission from the finished run and write it to the first folder that takes it."""
         if self.session is None:
             raise ChallengeError("the challenge has not been played yet")
-        sub = make_submission(self.challenge, self.name, self.answers(), self.session.run)
+        sub = make_submission(self.challenge, self.name, self.answers(), self.session.run, self.committed)
         code = result_code(sub)
         r = self.session.run.result()
         path: Path | None = None

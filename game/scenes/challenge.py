@@ -57,6 +57,9 @@ class FlowScene(Scene):
         session = self.flow.new_session()
         self.app.replace(make("play", self.app, levels=[self.flow.info], index=0, seed=self.flow.challenge.seed,
                               session=session, flow=self.flow))
+        if self.flow.predictions:  # the code is worth noting only while nothing has been played
+            self.app.toast(_("Your predictions are sealed. Prediction code {code}: note it down before you play.")
+                           .format(code=self.flow.prediction_code), 15.0)
 
 
 # --- 1. the name ---------------------------------------------------------------------------------

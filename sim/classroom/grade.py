@@ -34,6 +34,7 @@ from sim.classroom.canonical import (
 )
 from sim.classroom.challenge import Challenge, check_name, parse_challenge
 from sim.classroom.codes import find_codes, parse_result_code
+from sim.classroom.commitment import commitment_flags
 from sim.classroom.intake import kind_problem, read_limited
 from sim.classroom.submission import Submission, load_submission
 from sim.errors import ChallengeError, UserError
@@ -162,6 +163,7 @@ def grade_submission(challenge: Challenge, sub: Submission, label: str = "") -> 
         why = ("another level" if sub.level_hash.removeprefix("sha256:") != challenge.level_hash
                else "another seed or set of rules" if sub.seed != challenge.seed else "another version of this challenge")
         return Graded(label, "wrong-challenge", f"made for {sub.challenge_title!r} ({why})", sub)
+    order = commitment_flags(challenge.challenge_id, sub.choices, sub.actions, sub.commitment)
     run = LevelRun(challenge.level, seed=challenge.seed)
     allowed = set(challenge.allowed_actions)
     problem = ""
@@ -195,8 +197,8 @@ def grade_submission(challenge: Challenge, sub: Submission, label: str = "") -> 
         mine = versions()
         if sub.versions.get("engine") != mine["engine"]:
             problem += f" (made with engine {sub.versions.get('engine', '?')}; this is engine {mine['engine']})"
-        return Graded(label, "mismatch", problem, sub, result, digest)
-    return Graded(label, "verified", "", sub, result, digest)
+        return Graded(label, "mismatch", problem, sub, result, digest, flags=order)
+    return Graded(label, "verified", "", sub, result, digest, flags=order)
 
 
 def mark_duplicates(rows: list[Graded]) -> list[Graded]:

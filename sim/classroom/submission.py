@@ -3,8 +3,11 @@
 Contents: the student's name, the challenge's id, title, level hash and seed, the answers
 (prediction choice + confidence per question, text per reflection prompt), the action log (per
 turn, the actions played), the program's versions, the outcome the student saw (won, stars,
-score, turns played, final-state hash) and a checksum (``sim.classroom.canonical``). Grading
-replays the action log, so the outcome in the file is a claim to check, not a fact.
+score, turns played, final-state hash), the commitment to the predictions taken when play
+started with the hash chain over the turns (``sim.classroom.commitment``; format 2) and a checksum
+(``sim.classroom.canonical``). Grading replays the action log, so the outcome in the file is a
+claim to check, not a fact. Format-1 files (before the commitment) still load, with
+``commitment = None``; grading flags that their order of answers and play is unknown.
 Must not import pygame.
 """
 
@@ -32,6 +35,7 @@ from sim.classroom.canonical import (
     versions,
 )
 from sim.classroom.challenge import Challenge, check_name
+from sim.classroom.commitment import Commitment, commit
 from sim.classroom.fields import Reader
 from sim.classroom.intake import read_limited
 from sim.datatree import shape_problem
@@ -40,9 +44,10 @@ from sim.events import Action
 from sim.storage import atomic_write_text
 
 FORMAT = "amid-plenty-submission"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+READS_VERSIONS = (1, 2)  # 1: before the commitment (grading flags it); 2: with it
 _TOP = ("format", "format_version", "name", "challenge", "answers", "reflection", "actions", "versions",
-        "outcome", "checksum")
+        "outcome", "checksum", "commitment")
 
 
 @attrs.frozen
@@ -73,10 +78,19 @@ class Submission:
     versions: Mapping[str, str]
     outcome: Outcome
     checksum: str = ""
+    commitment: Commitment | None = None  # None: a format-1 file, made before commitments existed
+
+    @property
+    def format_version(self) -> int:
+        return 1 if self.commitment is None else FORMAT_VERSION
+
+    @property
+    def choices(self) -> dict[str, tuple[int, int]]:
+        return {k: (p.choice, p.confidence) for k, p in self.predictions.items()}
 
     def body(self) -> dict[str, Any]:
-        return {
-            "format": FORMAT, "format_version": FORMAT_VERSION, "name": self.name,
+        d = {
+            "format": FORMAT, "format_version": self.format_version, "name": self.name,
             "challenge": {"id": self.challenge_id, "title": self.challenge_title, "level_hash": self.level_hash,
                           "seed": self.seed},
             "answers": {k: {"choice": p.choice, "confidence": p.confidence} for k, p in self.predictions.items()},
@@ -85,6 +99,9 @@ class Submission:
             "versions": dict(self.versions),
             "outcome": attrs.asdict(self.outcome),
         }
+        if self.commitment is not None:
+            d["commitment"] = attrs.asdict(self.commitment)
+        return d
 
     def to_jsonable(self) -> dict[str, Any]:
         d = self.body()
@@ -104,11 +121,15 @@ def _action_json(a: Action) -> dict[str, Any]:
 
 
 # --- making ---------------------------------------------------------------------------------------
-def make_submission(challenge: Challenge, name: str, answers: Mapping[str, Any], run: Any) -> Submission:
+def make_submission(challenge: Challenge, name: str, answers: Mapping[str, Any], run: Any,
+                    committed: str | None = None) -> Submission:
     """A submission from a finished (or ended) run of ``challenge.level`` with ``challenge.seed``.
 
     ``answers`` maps a prediction question's id to ``(choice, confidence)`` (or a mapping with those
-    keys) and a reflection prompt's id to text; missing ids are left unanswered.
+    keys) and a reflection prompt's id to text; missing ids are left unanswered. ``committed`` is
+    the commitment (``commitment.answers_digest``) taken when play started; the game passes it, so
+    answers changed during or after play show at grading. Without it, the answers given here are
+    taken as the ones committed (a bot's answers, fixed before it plays).
     """
     name = check_name(name)
     q_ids = {q.id: q for q in challenge.questions}
@@ -130,12 +151,15 @@ def make_submission(challenge: Challenge, name: str, answers: Mapping[str, Any],
         else:
             raise ChallengeError(f"answer to {k!r}: the challenge has no question or prompt with that id")
     result = run.result()
+    log = tuple(tuple(turn) for turn in run.action_log)
     sub = Submission(
         name=name, challenge_id=challenge.challenge_id, challenge_title=challenge.title,
         level_hash=challenge.level_hash, seed=challenge.seed, predictions=predictions, reflection=reflection,
-        actions=tuple(tuple(turn) for turn in run.action_log), versions=versions(),
+        actions=log, versions=versions(),
         outcome=Outcome(bool(result.won), int(result.stars), int(result.score), int(result.turns_played),
                         run.sim.state.digest()),
+        commitment=commit(challenge.challenge_id, {k: (p.choice, p.confidence) for k, p in predictions.items()},
+                          log, committed),
     )
     return attrs.evolve(sub, checksum=checksum(sub.body()))
 
@@ -181,11 +205,21 @@ def _no_constant(name: str) -> Any:
 
 
 def from_jsonable(raw: Any, r: Reader) -> Submission:
-    t = r.table(raw, "", _TOP, _TOP)
+    t = r.table(raw, "", _TOP, _TOP[:-1])
     if t["format"] != FORMAT:
         raise r.fail("format", f"found {str(t['format'])[:40]!r}; allowed: {FORMAT!r} (is this a submission?)")
-    if r.integer(t["format_version"], "format_version", 1, 10**6) != FORMAT_VERSION:
-        raise r.fail("format_version", f"found {t['format_version']}; this program reads version {FORMAT_VERSION}")
+    version = r.integer(t["format_version"], "format_version", 1, 10**6)
+    if version not in READS_VERSIONS:
+        raise r.fail("format_version", f"found {version}; this program reads versions 1 and 2 (a newer "
+                                       "program made this file: grade it with that version)")
+    commitment = None
+    if version >= 2:
+        if "commitment" not in t:
+            raise r.fail("commitment", "missing; a format-2 submission records its commitment")
+        ct = r.table(t["commitment"], "commitment", ("answers", "chain"), ("answers", "chain"))
+        commitment = Commitment(r.sha256(ct["answers"], "commitment.answers"), r.sha256(ct["chain"], "commitment.chain"))
+    elif "commitment" in t:
+        raise r.fail("commitment", "found in a format-1 submission, which has none")
     c = r.table(t["challenge"], "challenge", ("id", "title", "level_hash", "seed"), ("id", "title", "level_hash", "seed"))
     preds: dict[str, Prediction] = {}
     for k, v in r.table(t["answers"], "answers", tuple(t["answers"]) if isinstance(t["answers"], Mapping) else ()).items():
@@ -224,6 +258,7 @@ def from_jsonable(raw: Any, r: Reader) -> Submission:
         challenge_title=r.text(c["title"], "challenge.title", 200), level_hash=r.sha256(c["level_hash"], "challenge.level_hash"),
         seed=r.integer(c["seed"], "challenge.seed", 0, 2**63 - 1), predictions=preds, reflection=refl,
         actions=tuple(turns), versions=vers, outcome=outcome, checksum=r.sha256(t["checksum"], "checksum"),
+        commitment=commitment,
     )
     if checksum(dict(raw)) != sub.checksum:
         raise r.fail("checksum", "does not match the contents: the file was changed or damaged after it was written")

@@ -4,8 +4,9 @@ Columns: ``name, status, score, stars, won, turns_played, failed_because``, key 
 replay (``mean_glucose_mmol_l, max_glucose_mmol_l, min_cell_energy_frac, end_cell_energy_frac,
 end_receptors_frac``), ``claimed_score``, then per prediction question ``<id>_choice`` (from 0),
 ``<id>_confidence`` (1–5) and ``<id>_correct`` (1/0, empty when the question has no right
-answer), per reflection prompt ``<id>`` (the text), then ``engine_version, submission_id, source,
-note``. Outcomes come from the replay, never from the file. Text that a spreadsheet would run as
+answer), per reflection prompt ``<id>`` (the text), then ``engine_version, submission_id,
+prediction_code`` (the code the game showed when play started, to compare with one the student
+noted down before playing; empty for format-1 files), ``source, note, flags``. Outcomes come from the replay, never from the file. Text that a spreadsheet would run as
 a formula (starting with = + - @) gets a leading apostrophe. Must not import pygame.
 """
 
@@ -17,6 +18,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from sim.classroom.challenge import Challenge
+from sim.classroom.commitment import prediction_code
 from sim.classroom.fields import visible
 from sim.classroom.grade import Graded
 
@@ -30,7 +32,7 @@ def columns(ch: Challenge) -> list[str]:
     for q in ch.questions:
         cols += [f"{q.id}_choice", f"{q.id}_confidence", f"{q.id}_correct"]
     cols += [r.id for r in ch.reflection]
-    return [*cols, "engine_version", "submission_id", "source", "note", "flags"]
+    return [*cols, "engine_version", "submission_id", "prediction_code", "source", "note", "flags"]
 
 
 def outcomes(result: Any) -> dict[str, float]:
@@ -53,7 +55,8 @@ def row(ch: Challenge, g: Graded) -> dict[str, Any]:
     r.update(name=g.who, status=g.status, source=g.source, note=g.note, flags="; ".join(g.flags))
     if sub is not None:
         r.update(claimed_score=sub.outcome.score, engine_version=sub.versions.get("engine", ""),
-                 submission_id=sub.short_id)
+                 submission_id=sub.short_id,
+                 prediction_code=prediction_code(sub.commitment.answers) if sub.commitment else "")
         for q in ch.questions:
             p = sub.predictions.get(q.id)
             if p is not None:
