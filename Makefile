@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: catalogs play test bench screenshots fuzz lint clean
+.PHONY: catalogs play test bench screenshots fuzz lint standalone clean
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -38,5 +38,14 @@ lint: $(STAMP)
 	$(BIN)/ruff check sim game tests bench
 	$(BIN)/mypy
 
+# A self-contained build of the game for this OS (docs/install.md): dist/amid-plenty/amid-plenty.
+# One folder, not one file (packaging/amid-plenty.spec says why); zip the folder to hand it out.
+$(VENV)/.standalone: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[standalone]'
+	touch $@
+
+standalone: $(VENV)/.standalone catalogs
+	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller packaging/amid-plenty.spec
+
 clean:
-	rm -rf $(VENV) build *.egg-info
+	rm -rf $(VENV) build dist *.egg-info

@@ -4,6 +4,8 @@
 a challenge file that can't be used ends in one line and exit status 2, before any window opens.
 On a machine without a display the game says so and points to the headless engine instead of
 failing inside SDL (which would otherwise fall back to an invisible "offscreen" window).
+``--frames N`` stops after N frames and prints where it got to: how CI checks an installed wheel
+or a standalone build on SDL's dummy drivers (``.ci/standalone-test``) without a Python prompt.
 """
 
 from __future__ import annotations
@@ -31,8 +33,20 @@ def parse_args(argv: list[str] | None):
     p = _Parser(prog=prog_name("game", "amid-plenty"), description="Amid Plenty: how a cell starves while sugar piles up outside it.")
     p.add_argument("--challenge", metavar="FILE",
                    help="open a classroom challenge file (NAME.challenge.toml) from your teacher")
+    p.add_argument("--frames", metavar="N", type=_positive,
+                   help="quit after N frames and print the scene reached (to check an installation)")
     p.add_argument("--version", action="version", version=version_text())
     return p.parse_args(argv)
+
+
+def _positive(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"found {text!r}; allowed: a whole number of frames, 1 or more")
+    return n
 
 
 def has_display() -> bool:
@@ -75,10 +89,16 @@ def main(argv: list[str] | None = None) -> int:
         from game.scenes import make
 
         app.push(make("challenge_name", app, flow=flow))
+    if args.frames:
+        app.on_frame = lambda a: a.quit() if a.frames >= args.frames else None
     try:
         app.run()
     except KeyboardInterrupt:
         pygame.quit()
+    if args.frames:
+        from game.i18n import current_language
+
+        print(f"{app.frames} frames; scene {type(app.top).__name__}; language {current_language()}")
     return 0
 
 

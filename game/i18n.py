@@ -16,6 +16,7 @@ DOMAIN = "amid_plenty"
 LOCALEDIR = Path(str(resources.files("game") / "locale"))
 
 _translation: gettext.NullTranslations | None = None
+_languages: list[str] | None = None  # as last chosen (None: from the environment)
 
 
 def _t() -> gettext.NullTranslations:
@@ -27,8 +28,19 @@ def _t() -> gettext.NullTranslations:
 
 def set_language(languages: list[str] | None) -> None:
     """Use these languages (None: from the environment, as gettext does)."""
-    global _translation
+    global _translation, _languages
     _translation = gettext.translation(DOMAIN, localedir=str(LOCALEDIR), languages=languages, fallback=True)
+    _languages = languages
+
+
+def current_language() -> str:
+    """The code of the catalog in use (``"es"``), ``"en"`` when none is (the msgids are English).
+
+    Found as gettext finds the catalog (``es_ES.UTF-8`` in LANG falls back to ``es``), so level
+    texts follow the same choice as the interface.
+    """
+    found = gettext.find(DOMAIN, str(LOCALEDIR), languages=_languages)
+    return Path(found).parents[1].name if found else "en"
 
 
 def _(message: str) -> str:

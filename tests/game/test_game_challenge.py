@@ -2,6 +2,7 @@
 locked settings, reflection, and a submission that grades ``verified`` with a result code that
 reads back to the same submission."""
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -134,11 +135,23 @@ def test_locked_settings_cannot_be_changed_and_are_not_saved(app, store):
     assert top(app) == "TitleScene" and not app.settings.muted and app.settings.colorblind
 
 
-@pytest.mark.parametrize("args", [["--challenge", "nowhere.challenge.toml"], ["--challenge", "README.md"], ["--frobnicate"]])
+@pytest.mark.parametrize("args", [["--challenge", "nowhere.challenge.toml"], ["--challenge", "README.md"], ["--frobnicate"],
+                                  ["--frames", "0"], ["--frames", "many"]])
 def test_bad_command_line_says_one_line_and_exits_2(args):
     out = subprocess.run([sys.executable, "-m", "game", *args], capture_output=True, text=True, timeout=60, cwd=REPO)
     assert out.returncode == 2
     assert out.stderr.count("\n") == 1 and out.stderr.startswith("python -m game:"), out.stderr
+
+
+def test_frames_option_opens_the_challenge_and_reports_scene_and_language(tmp_path):
+    """What .ci/standalone-test asks of the frozen binary, here of ``python -m game``."""
+    home = tmp_path / "home"
+    env = {**os.environ, "HOME": str(home), "XDG_DATA_HOME": str(home / "data"),
+           "XDG_CONFIG_HOME": str(home / "config"), "LANGUAGE": "es", "LC_ALL": "", "LANG": ""}
+    out = subprocess.run([sys.executable, "-m", "game", "--frames", "5", "--challenge", str(SAMPLE)], env=env,
+                         capture_output=True, text=True, timeout=60, cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "5 frames; scene NameScene; language es"
 
 
 def test_submission_falls_back_to_the_data_folder_when_documents_cannot_be_made(tmp_path, monkeypatch):

@@ -86,6 +86,19 @@ def test_engine_message_keeps_english_and_translates_with_its_values():
         i18n.set_language(None)
 
 
+def test_current_language_names_the_catalog_gettext_found(monkeypatch):
+    try:
+        i18n.set_language(["es"])
+        assert i18n.current_language() == "es"
+        i18n.set_language(["en"])  # English has no catalog: the msgids are the English text
+        assert i18n.current_language() == "en"
+        monkeypatch.setenv("LANGUAGE", "es_MX")  # a region falls back to the language, as gettext does
+        i18n.set_language(None)
+        assert i18n.current_language() == "es"
+    finally:
+        i18n.set_language(None)
+
+
 def test_unknown_language_setting_falls_back_to_the_environment():
     assert Settings.from_mapping({"language": "es"}).language == "es"
     assert Settings.from_mapping({"language": "xx"}).language == ""
