@@ -235,17 +235,17 @@ def grade(challenge: Challenge, sources: Sequence[Source], workers: int = 1,
             rows.append(grade_source(challenge, s))
             if tick:
                 tick()
-        return _marked(rows)
+        return _marked(challenge, rows)
     text = challenge.to_toml()
     with ProcessPoolExecutor(max_workers=workers) as pool:
         for g in pool.map(_grade_in_worker, [(text, s) for s in sources], chunksize=8):
             rows.append(g)
             if tick:
                 tick()
-    return _marked(rows)
+    return _marked(challenge, rows)
 
 
-def _marked(rows: list[Graded]) -> list[Graded]:
+def _marked(challenge: Challenge, rows: list[Graded]) -> list[Graded]:
     from sim.classroom.flags import mark_flags
 
-    return mark_flags(mark_duplicates(rows))
+    return mark_flags(mark_duplicates(rows), challenge)

@@ -122,14 +122,15 @@ def _action_json(a: Action) -> dict[str, Any]:
 
 # --- making ---------------------------------------------------------------------------------------
 def make_submission(challenge: Challenge, name: str, answers: Mapping[str, Any], run: Any,
-                    committed: str | None = None) -> Submission:
+                    committed: str | None = None, player: str = "") -> Submission:
     """A submission from a finished (or ended) run of ``challenge.level`` with ``challenge.seed``.
 
     ``answers`` maps a prediction question's id to ``(choice, confidence)`` (or a mapping with those
     keys) and a reflection prompt's id to text; missing ids are left unanswered. ``committed`` is
     the commitment (``commitment.answers_digest``) taken when play started; the game passes it, so
     answers changed during or after play show at grading. Without it, the answers given here are
-    taken as the ones committed (a bot's answers, fixed before it plays).
+    taken as the ones committed (a bot's answers, fixed before it plays). ``player`` names a bot
+    (``bot:greedy``) in ``versions.player``, so grading can say so.
     """
     name = check_name(name)
     q_ids = {q.id: q for q in challenge.questions}
@@ -155,7 +156,7 @@ def make_submission(challenge: Challenge, name: str, answers: Mapping[str, Any],
     sub = Submission(
         name=name, challenge_id=challenge.challenge_id, challenge_title=challenge.title,
         level_hash=challenge.level_hash, seed=challenge.seed, predictions=predictions, reflection=reflection,
-        actions=log, versions=versions(),
+        actions=log, versions={**versions(), **({"player": player} if player else {})},
         outcome=Outcome(bool(result.won), int(result.stars), int(result.score), int(result.turns_played),
                         run.sim.state.digest()),
         commitment=commit(challenge.challenge_id, {k: (p.choice, p.confidence) for k, p in predictions.items()},

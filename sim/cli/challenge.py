@@ -143,7 +143,7 @@ def play(args: argparse.Namespace) -> int:
     policy = get_policy(args.policy)
     run = LevelRun(ch.level, seed=ch.seed)
     result = run.play_out(policy)
-    sub = make_submission(ch, args.name, answers, run)
+    sub = make_submission(ch, args.name, answers, run, player=f"bot:{policy.name}")
     atomic_write_text(args.out, sub.to_json())
     print(f"wrote {args.out}: {sub.name}, score {result.score}, {result.stars} stars"
           f"{'' if result.won else ' (lost: ' + (result.failed_because or '') + ')'}")
