@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from importlib import metadata
+
 import numpy as np
 import pytest
 
@@ -9,8 +13,8 @@ gym = pytest.importorskip("gymnasium")
 
 from gymnasium.utils.env_checker import check_env  # noqa: E402
 
-from sim.levels import levels_dir, load_level  # noqa: E402
-from sim.rl import LevelEnv, register  # noqa: E402
+from sim.levels import level_files, levels_dir, load_level  # noqa: E402
+from sim.rl import LevelEnv, register, register_levels  # noqa: E402
 
 LEVEL = levels_dir() / "campaign" / "01_insulin_key.toml"
 
@@ -63,3 +67,48 @@ def test_registered_env_makes_through_gym_make() -> None:
     env = gym.make(register(), level=str(LEVEL), render_mode="ansi")
     env.reset(seed=0)
     assert "glucose" in env.render()
+
+
+@pytest.mark.parametrize("path", level_files(), ids=lambda p: p.stem)
+def test_every_shipped_level_makes_by_name_and_steps(path) -> None:
+    env = gym.make(f"AmidPlenty/{path.stem}-v0")
+    assert env.unwrapped.level.slug == path.stem
+    obs, _ = env.reset(seed=1)
+    obs, reward, _terminated, truncated, _ = env.step(env.action_space.sample())
+    assert env.observation_space.contains(obs) and np.isfinite(reward) and not truncated
+
+
+def test_env_ids_need_no_prior_import_in_module_colon_form() -> None:
+    code = ("import gymnasium as gym; e = gym.make('sim.rl:AmidPlenty/sandbox-v0'); e.reset(seed=0); "
+            "import sys; assert 'pygame' not in sys.modules; print(e.unwrapped.level.slug)")
+    p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert p.returncode == 0 and p.stdout.strip() == "sandbox", p.stderr
+
+
+def test_gymnasium_entry_point_names_the_registering_function() -> None:
+    """Gymnasium before 1.0 loads ``gymnasium.envs`` entry points; the declared one must resolve."""
+    (ep,) = [e for e in metadata.entry_points(group="gymnasium.envs") if e.name == "AmidPlenty"]
+    assert ep.load() is register_levels
+    assert set(register_levels()) == {f"AmidPlenty/{p.stem}-v0" for p in level_files()}
+
+
+def test_rgb_array_is_an_image_that_follows_the_state() -> None:
+    env = gym.make("AmidPlenty/11_starving_amid_plenty-v0", render_mode="rgb_array")
+    env.reset(seed=0)
+    first = env.render()
+    assert first.shape == (180, 320, 3) and first.dtype == np.uint8
+    for _ in range(6):
+        env.step(np.zeros(env.action_space.n, dtype=np.int8))
+    later = env.render()
+    assert later.shape == first.shape and (later != first).any(axis=2).sum() > 100
+    env.reset(seed=0)
+    assert np.array_equal(env.render(), first)  # the same state draws the same picture
+
+
+def test_rgb_array_passes_gymnasium_render_check() -> None:
+    check_env(gym.make("AmidPlenty/01_insulin_key-v0", render_mode="rgb_array").unwrapped)
+
+
+def test_unknown_render_mode_is_refused() -> None:
+    with pytest.raises(ValueError, match="rgb_array"):
+        LevelEnv(LEVEL, render_mode="human")

@@ -12,6 +12,8 @@
 - **Reward**: the change in the bots' value of the run (``sim.policies.evaluate``: the level's
   score as if it ended now, a large penalty for failing, a little for safe margins); at the end
   the final score counts, so the rewards sum to the final value minus the starting one.
+- **Rendering**: ``render_mode="ansi"`` gives one line of text; ``"rgb_array"`` an
+  ``(180, 320, 3)`` ``uint8`` picture of the state drawn with numpy (``sim.rl.render``).
 - **Episode**: ends when the level does (all turns played, or a failure condition); never
   truncated. ``reset(seed=s)`` draws the level's seed from ``s`` unless the environment was made
   with a fixed ``level_seed`` (a classroom challenge's, for example).
@@ -29,6 +31,9 @@ import numpy as np
 from gymnasium import spaces
 
 from sim.events import Action
+from sim.rl.render import frame
+
+RENDER_MODES = ("ansi", "rgb_array")
 
 FEATURES = ("turn_share", "glucose", "insulin", "cell_energy_frac", "receptors_frac", "signaling_active_frac",
             "glut4_membrane_frac", "glycogen_frac", "inflammation_frac", "oxidative_stress_frac",
@@ -37,14 +42,14 @@ _STATE = FEATURES[3:12]
 
 
 class LevelEnv(gym.Env[np.ndarray, np.ndarray]):
-    metadata = {"render_modes": ["ansi"], "render_fps": 4}  # noqa: RUF012 - gymnasium declares it so
+    metadata = {"render_modes": list(RENDER_MODES), "render_fps": 4}  # noqa: RUF012 - gymnasium declares it so
 
     def __init__(self, level: Any, level_seed: int | None = None, render_mode: str | None = None) -> None:
         from sim.levels import Level, load_level
 
         self.level = level if isinstance(level, Level) else load_level(Path(level))
-        if render_mode not in (None, "ansi"):
-            raise ValueError(f"render_mode {render_mode!r}: allowed None or 'ansi'")
+        if render_mode is not None and render_mode not in RENDER_MODES:
+            raise ValueError(f"render_mode {render_mode!r}: allowed None, {', '.join(map(repr, RENDER_MODES))}")
         self.render_mode = render_mode
         self.level_seed = level_seed
         self.slugs = [a.slug for a in self.level.actions]
@@ -90,12 +95,14 @@ class LevelEnv(gym.Env[np.ndarray, np.ndarray]):
             info.update(score=res.score, stars=res.stars, won=res.won, failed_because=res.failed_because)
         return self._obs(), float(reward), bool(done), False, info
 
-    def render(self) -> str | None:
-        if self.render_mode != "ansi" or self.run is None:
+    def render(self) -> str | np.ndarray | None:
+        if self.render_mode is None or self.run is None:
             return None
-        v = self.run.sim.snapshot().values
-        return (f"turn {self.run.turn}/{self.level.turns}  glucose {float(v['blood_glucose_mmol_l'][0]):.1f} mmol/L  "
-                f"energy {float(v['cell_energy_frac'][0]):.2f}  receptors {float(v['receptors_frac'][0]):.2f}")
+        v = {k: float(a[0]) for k, a in self.run.sim.snapshot().values.items()}
+        if self.render_mode == "rgb_array":
+            return frame(v, self.run.turn / max(self.level.turns, 1))
+        return (f"turn {self.run.turn}/{self.level.turns}  glucose {v['blood_glucose_mmol_l']:.1f} mmol/L  "
+                f"energy {v['cell_energy_frac']:.2f}  receptors {v['receptors_frac']:.2f}")
 
     def action_masks(self) -> np.ndarray:
         """Which actions the rules allow this turn (for masked agents such as MaskablePPO)."""
@@ -123,6 +130,31 @@ class LevelEnv(gym.Env[np.ndarray, np.ndarray]):
             *self.action_masks().astype(np.float64),
         ]
         return np.clip(np.nan_to_num(np.asarray(feats, dtype=np.float32), nan=0.0), 0.0, 1.0)
+
+
+NAMESPACE = "AmidPlenty"
+
+
+def level_env_id(path: Path) -> str:
+    """``levels/campaign/01_insulin_key.toml`` → ``AmidPlenty/01_insulin_key-v0``."""
+    return f"{NAMESPACE}/{path.name.removesuffix('.toml')}-v0"
+
+
+def register_levels() -> list[str]:
+    """Register ``AmidPlenty/<level>-v0`` for every shipped level; returns the ids.
+
+    The ``gymnasium.envs`` entry point names this function, for Gymnasium versions that load
+    plugins (before 1.0); ``import sim.rl`` calls it for Gymnasium 1.x, which has no plugin system.
+    """
+    from sim.levels import level_files
+
+    ids = []
+    for path in level_files():
+        env_id = level_env_id(path)
+        if env_id not in gym.registry:
+            gym.register(env_id, entry_point="sim.rl.env:LevelEnv", kwargs={"level": str(path)})
+        ids.append(env_id)
+    return ids
 
 
 def register(env_id: str = "AmidPlenty/Level-v0") -> str:
