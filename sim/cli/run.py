@@ -16,8 +16,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
 from sim.cli.errors import CliError
 from sim.cli.outputs import (
     add_out_arguments,
@@ -28,21 +26,12 @@ from sim.cli.outputs import (
     wrote,
 )
 from sim.cli.progress import Progress
-from sim.engine import ENGINE_VERSION, Simulation
-from sim.population import vary
+from sim.engine import ENGINE_VERSION
 from sim.presets import presets
 from sim.provenance import column_meaning, describe, write_with_sidecar
-from sim.report import TurnReport
+from sim.series import COLUMNS, column_names, preset_series, turn_count
 from sim.storage import csv_text, is_stdout
 
-STATE_COLUMNS = (
-    "blood_glucose_mmol_l", "blood_insulin_uu_ml", "cell_energy_frac", "receptors_frac",
-    "signaling_active_frac", "glut4_membrane_frac", "glycogen_frac", "fat_store_rel", "ffa_mmol_l",
-    "beta_cell_mass_rel", "mito_health_frac", "inflammation_frac", "oxidative_stress_frac",
-    "er_stress_frac", "lipotoxic_frac",
-)
-STAT_COLUMNS = ("mean_glucose_mmol_l", "mean_insulin_uu_ml", "mean_cell_energy_frac")
-COLUMNS = ("turn", "time_min", *STATE_COLUMNS, *STAT_COLUMNS)
 COLUMNS_TITLE = "Columns"
 SUMMARY_COLUMNS = ("blood_glucose_mmol_l", "blood_insulin_uu_ml", "cell_energy_frac", "receptors_frac", "glycogen_frac")
 MAX_CELLS = 2_000_000
@@ -120,23 +109,6 @@ def add_parser(sub: Any) -> None:
     p.set_defaults(func=run)
 
 
-def rows_from_report(r: TurnReport, population: bool) -> dict[str, float]:
-    row: dict[str, float] = {"turn": r.turn + 1, "time_min": r.end_min}
-    values = {**{k: r.snapshot.values[k] for k in STATE_COLUMNS}, **{k: r.stats[k] for k in STAT_COLUMNS}}
-    for k, a in values.items():
-        row[k] = float(np.mean(a))
-        if population:
-            lo, hi = np.percentile(a, [5, 95])
-            row[f"{k}_p05"], row[f"{k}_p95"] = float(lo), float(hi)
-    return row
-
-
-def column_names(population: bool) -> list[str]:
-    if not population:
-        return list(COLUMNS)
-    return ["turn", "time_min", *(f"{k}{s}" for k in (*STATE_COLUMNS, *STAT_COLUMNS) for s in ("", "_p05", "_p95"))]
-
-
 def output_bytes(path: Path, rows: Sequence[dict[str, float]], meta: dict[str, Any], names: Sequence[str]) -> bytes:
     if not is_stdout(path) and path.suffix.lower() == ".json":
         return json.dumps({"meta": meta, "turns": list(rows)}, indent=1).encode("utf-8")
@@ -167,17 +139,10 @@ def run(args: argparse.Namespace) -> int:
     if not (0.0 <= args.spread <= 1.0):
         raise CliError(f"--spread must be between 0 and 1, got {args.spread}")
     check_out(args, (".csv", ".json"))
-    sim = Simulation.from_preset(args.preset, n=args.cells, seed=args.seed, turn_min=args.turn_min)
-    sim.set_params(vary(sim.params, args.cells, args.spread, sim.rngs["population"]))
-    sim.schedule_diet(args.diet, args.days)
-    n_turns = max(1, round(args.days * 1440 / args.turn_min))
     population = args.cells > 1
-    rows = []
-    progress = Progress(n_turns, "turn") if population else None
-    for _ in range(n_turns):
-        rows.append(rows_from_report(sim.advance(), population))
-        if progress:
-            progress.tick()
+    progress = Progress(turn_count(args.days, args.turn_min), "turn") if population else None
+    rows = preset_series(args.preset, days=args.days, seed=args.seed, cells=args.cells, spread=args.spread,
+                         diet=args.diet, turn_min=args.turn_min, tick=progress.tick if progress else None)
     if progress:
         progress.close()
     side = None
