@@ -1,7 +1,8 @@
 """``python -m sim levels``: list, check and prove level files.
 
 - ``levels list [PATH ...]``: title, turns and goals of each level.
-- ``levels check [PATH ...]``: validate files and folders; exit 0 when all are valid, 2 otherwise.
+- ``levels check [PATH ...]``: validate files and folders, and check each briefing claim
+  (``[[claims]]``) against the level; exit 0 when all are valid and true, 2 otherwise.
 - ``levels prove [PATH ...]``: show that ``search`` wins each level (with its stars) and ``idle``
   loses it, with ``greedy``'s result as a difficulty hint; exit 2 when one is unwinnable or trivial.
 
@@ -18,6 +19,7 @@ from typing import Any
 from sim.cli.run import seed_int
 from sim.errors import LevelError
 from sim.levels import level_files, load_level
+from sim.levels.claims import claim_problems
 from sim.levels.prove import prove
 
 
@@ -43,12 +45,19 @@ def run(args: argparse.Namespace) -> int:
     levels = []
     for f in files:
         try:
-            levels.append(load_level(f))
-            if args.action == "check":
-                print(f"ok  {f}")
+            lv = load_level(f)
         except LevelError as e:
             bad += 1
             print(f"BAD {e}")
+            continue
+        false = claim_problems(lv) if args.action != "list" else []
+        if false:
+            bad += 1
+            print("BAD " + "\n    ".join(false))
+            continue
+        levels.append(lv)
+        if args.action == "check":
+            print(f"ok  {f}")
     if args.action == "list":
         for lv in levels:
             print(f"{lv.slug:<28} {lv.title:<40} {lv.turns:>3} turns × {lv.turn_min:g} min, "

@@ -73,6 +73,25 @@ class Question:
 
 
 @attrs.frozen
+class Claim:
+    """The briefing says ``quantity op value`` at the start (``turn`` 0) or after ``turn`` turns."""
+
+    index: int  # its place in the file: claims[index]
+    quantity: str
+    op: str
+    value: float
+    turn: int
+    says: str
+
+    def holds(self, v: float) -> bool:
+        return {"<": v < self.value, "<=": v <= self.value, ">": v > self.value, ">=": v >= self.value}[self.op]
+
+    def words(self) -> str:
+        when = "at the start" if self.turn == 0 else f"after {self.turn} turn{'s' if self.turn > 1 else ''}"
+        return f"{self.quantity} {self.op} {show(self.quantity, self.value)} {when}"
+
+
+@attrs.frozen
 class Level:
     slug: str
     title: str
@@ -92,6 +111,8 @@ class Level:
     budget_per_day: int  # 0: no budget
     start_clock_min: float
     catalog: Catalog = attrs.field(repr=False, eq=False)
+    claims: tuple[Claim, ...] = ()
+    key_actions: tuple[str, ...] = ()
 
     @property
     def length_min(self) -> float:

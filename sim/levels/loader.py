@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
@@ -26,10 +27,10 @@ from sim.content import default_catalog
 from sim.datatree import shape_problem
 from sim.errors import LevelError
 from sim.levels.actions import RULE_KEYS, ActionSpec, action_tables
-from sim.levels.level import FailCondition, Goal, Level, Question
+from sim.levels.level import Claim, FailCondition, Goal, Level, Question
 from sim.levels.locate import Locator
 from sim.levels.quantities import QUANTITIES
-from sim.levels.schema import EVENT_KINDS, GOAL_KINDS, LevelFile
+from sim.levels.schema import CLAIM_OPS, EVENT_KINDS, GOAL_KINDS, LevelFile
 from sim.levels.structure import (
     BIG,
     CONVERTER,
@@ -208,6 +209,10 @@ def _check(spec: LevelFile, raw: Mapping[str, Any], p: _Problems, path: str | Pa
     actions = _actions(spec, raw, catalog, p)
     goals = _goals(spec, p)
     fails = _fails(spec, p)
+    claims = _claims(spec, p)
+    offered = [a.slug for a in actions]
+    for i, k in enumerate(spec.key_actions):
+        _known(p, f"key_actions[{i}]", k, offered, "action of this level")
     questions = []
     for i, q in enumerate(spec.questions):
         if len(q.choices) < 2:
@@ -226,7 +231,7 @@ def _check(spec: LevelFile, raw: Mapping[str, Any], p: _Problems, path: str | Pa
         actions=tuple(actions), goals=tuple(goals), fails=tuple(fails), questions=tuple(questions),
         events=tuple(spec.events), cell=c, diet=spec.diet, budget_per_day=spec.budget_per_day,
         start_clock_min=spec.start_clock_min,
-        catalog=catalog,
+        catalog=catalog, claims=tuple(claims), key_actions=tuple(dict.fromkeys(spec.key_actions)),
     )
 
 
@@ -317,6 +322,30 @@ def _goals(spec: LevelFile, p: _Problems) -> list[Goal]:
         if ok and (g.above is not None or g.below is not None):
             text = g.text or Goal.default_text(g.kind, g.quantity, g.above, g.below, g.share)
             out.append(Goal(g.slug, text, g.kind, g.quantity, g.above, g.below, g.share, g.star))
+    return out
+
+
+_TURN = re.compile(r"turn ([0-9]{1,4})")
+
+
+def _claims(spec: LevelFile, p: _Problems) -> list[Claim]:
+    out = []
+    for i, c in enumerate(spec.claims):
+        at = f"claims[{i}]"
+        ok = _known(p, f"{at}.quantity", c.quantity, list(QUANTITIES), "quantity")
+        ok = _known(p, f"{at}.op", c.op, list(CLAIM_OPS), "comparison") and ok
+        _num(p, f"{at}.value", c.value, -BIG, BIG)
+        m = _TURN.fullmatch(c.at)
+        turn = 0 if c.at == "start" else int(m.group(1)) if m else -1
+        if turn < 0 or turn > spec.turns:
+            p.add(f"{at}.at", f"found {c.at!r}; allowed: \"start\" or \"turn N\" with N from 1 to {spec.turns}")
+            ok = False
+        elif turn == 0 and ok and QUANTITIES[c.quantity].source == "stats":
+            p.add(f"{at}.at", f"{c.quantity!r} is measured during a turn, so there is none at the start; "
+                  "allowed: \"turn N\", or a quantity of the state such as 'receptors'")
+            ok = False
+        if ok:
+            out.append(Claim(i, c.quantity, c.op, c.value, turn, c.says))
     return out
 
 

@@ -14,6 +14,7 @@ import attrs
 
 EVENT_KINDS = ("meal", "stressor", "message")
 GOAL_KINDS = ("share_of_turns", "mean", "end")
+CLAIM_OPS = ("<", "<=", ">", ">=")
 
 
 @attrs.frozen
@@ -80,6 +81,17 @@ class QuestionSpec:
 
 
 @attrs.frozen
+class ClaimSpec:
+    """A quantitative fact the briefing states, checked against the level by ``levels check``."""
+
+    quantity: str
+    op: str  # one of CLAIM_OPS
+    value: float
+    at: str = "start"  # "start" or "turn N": after N turns played without actions
+    says: str = ""  # the briefing's words the claim backs
+
+
+@attrs.frozen
 class LevelFile:
     title: str
     briefing: str
@@ -96,3 +108,5 @@ class LevelFile:
     fail: list[FailSpec] = attrs.field(factory=list)
     questions: list[QuestionSpec] = attrs.field(factory=list)
     content: dict[str, Any] = attrs.field(factory=dict)  # extra meals/stressors/actions (content.toml layout)
+    claims: list[ClaimSpec] = attrs.field(factory=list)
+    key_actions: list[str] = attrs.field(factory=list)  # the level's lesson: without them it is lost

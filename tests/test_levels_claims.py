@@ -1,0 +1,72 @@
+"""Briefing claims are level data, and ``levels check`` fails a level whose briefing is not true."""
+
+import pytest
+
+from sim.cli.main import main as cli
+from sim.errors import LevelError
+from sim.levels import level_files, levels_dir, load_level, parse_level
+from sim.levels.claims import claim_problems
+
+LEVEL3 = levels_dir() / "campaign" / "03_less_sensitive.toml"
+CLAIM = '\n[[claims]]\nquantity = "{q}"\nop = "{op}"\nvalue = {v}\nat = "{at}"\nsays = "{says}"\n'
+
+
+def _with_claim(tmp_path, q="receptors", op="<", v=0.5, at="start", says="This cell has few receptors"):
+    path = tmp_path / "claimed.toml"
+    path.write_text(LEVEL3.read_text() + CLAIM.format(q=q, op=op, v=v, at=at, says=says))
+    return path
+
+
+def test_a_false_claim_fails_check_naming_file_line_claim_and_value(tmp_path, capsys):
+    path = _with_claim(tmp_path)
+    level = load_level(path)
+    n = len(level.claims) - 1
+    (problem,) = claim_problems(level)
+    line = len(LEVEL3.read_text().splitlines()) + 2
+    assert problem.startswith(f"{path}:{line}: claims[{n}]: the briefing claims receptors < 50% at the start")
+    assert '"This cell has few receptors"' in problem and "but it is 99%" in problem
+    assert cli(["levels", "check", str(path)]) == 2
+    assert f"claims[{n}]" in capsys.readouterr().out
+
+
+def test_a_false_claim_about_a_later_turn_names_the_turn(tmp_path):
+    (problem,) = claim_problems(load_level(_with_claim(tmp_path, "glucose_peak", ">", 30.0, "turn 3")))
+    assert "glucose_peak > 30.0 mmol/L after 3 turns" in problem and "but it is" in problem
+
+
+def test_a_true_claim_passes(tmp_path):
+    assert claim_problems(load_level(_with_claim(tmp_path, op=">", v=0.9))) == []
+
+
+@pytest.mark.parametrize(("field", "bad", "says"), [
+    ("op", "=~", "unknown comparison '=~'"),
+    ("at", "later", "allowed: \"start\" or \"turn N\" with N from 1 to 16"),
+    ("at", "turn 99", "allowed: \"start\" or \"turn N\""),
+    ("quantity", "receptor", "did you mean 'receptors'"),
+])
+def test_a_malformed_claim_is_a_level_error_with_its_path(field, bad, says):
+    values = {"q": "receptors", "op": ">", "v": 0.9, "at": "start", "says": ""}
+    values[{"quantity": "q"}.get(field, field)] = bad
+    with pytest.raises(LevelError) as e:
+        parse_level(LEVEL3.read_text() + CLAIM.format(**values), "x.toml")
+    n = LEVEL3.read_text().count("[[claims]]")
+    assert f"claims[{n}].{field}" in str(e.value) and says in str(e.value)
+
+
+def test_a_per_turn_quantity_cannot_be_claimed_at_the_start():
+    text = LEVEL3.read_text() + CLAIM.format(q="energy_mean", op=">", v=0.5, at="start", says="")
+    with pytest.raises(LevelError, match="measured during a turn"):
+        parse_level(text, "x.toml")
+
+
+def test_key_actions_must_be_actions_of_the_level():
+    text = LEVEL3.read_text().replace("turns = 16", 'key_actions = ["workout"]\nturns = 16', 1)
+    with pytest.raises(LevelError, match=r"key_actions\[0\]: unknown action of this level 'workout'"):
+        parse_level(text, "x.toml")
+
+
+@pytest.mark.parametrize("path", level_files(), ids=lambda p: p.stem)
+def test_every_shipped_briefing_states_its_facts_as_claims_that_hold(path):
+    level = load_level(path)
+    assert level.claims, f"{path.name}: its briefing states facts; give them as [[claims]]"
+    assert claim_problems(level) == []
