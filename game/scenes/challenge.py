@@ -154,10 +154,9 @@ class QuestionScene(FlowScene):
         self.message = None
         self.app.sound.play("click")
         self._keep()
-        if self.confidence is None:
-            self.widgets.focus = len(self.q.choices) + 2  # the middle of "how sure"
-        else:
-            self.widgets.focus = self._next_index
+        # Focus goes to Next, never into the "how sure" row: a second Enter would otherwise
+        # record a confidence the student never chose (Next then asks for one).
+        self.widgets.focus = self._next_index
 
     def rate(self, c: int) -> None:
         self.confidence = c
@@ -181,8 +180,7 @@ class QuestionScene(FlowScene):
         if (self.choice is None) != (self.confidence is None):
             self.message = (_("Say how sure you are, from 1 (a guess) to 5 (sure).") if self.confidence is None
                             else _("Pick an answer too, or clear it to skip the question."))
-            self.app.sound.play("warning")
-            self.widgets.focus = len(self.q.choices) + 2 if self.confidence is None else 0
+            self.app.sound.play("warning")  # focus stays on Next, so Enter-Enter cannot fill the gap
             return
         if self.choice is None:
             self.flow.predictions.pop(self.q.id, None)
@@ -222,7 +220,8 @@ class QuestionScene(FlowScene):
                             lambda: (_("Start the level") if self.last else _("Next")) if self.choice is not None
                             else _("Skip this question"), self.next, primary=True))
         items.append(Button((60, BUTTONS_Y, 260, 52), lambda: _("Back"), self.back, hint="Esc"))
-        focus = self.choice if self.choice is not None else 0
+        # An unanswered question starts on "Skip": Enter, pressed at once, records nothing.
+        focus = self.choice if self.choice is not None else self._next_index
         self.widgets.set(items, focus=focus)
 
     def handle(self, event: pygame.event.Event) -> None:

@@ -25,6 +25,7 @@ from game.ui import Button, blit_text, panel
 from game.words import catalog_title
 from sim.errors import UserError
 from sim.explain import CAUSE_OF
+from sim.levels.actions import RESERVED_HOTKEYS
 
 TOP_H = 48
 CELL_RECT = pygame.Rect(286, 58, 592, 462)
@@ -227,18 +228,17 @@ class PlayScene(Scene):
 
     def handle(self, event: pygame.event.Event) -> None:
         if event.type == pygame.KEYDOWN:
-            if event.key in (pygame.K_ESCAPE, pygame.K_p):
-                self.app.push(make("pause", self.app))
-                return
-            if event.key in (pygame.K_h, pygame.K_F1):
-                self.app.push(make("help", self.app))
+            ch = (event.unicode or "").casefold()
+            # The engine's level loader keeps these letters free of action hotkeys.
+            scene = {pygame.K_ESCAPE: "pause", pygame.K_F1: "help"}.get(event.key) or RESERVED_HOTKEYS.get(ch)
+            if scene:
+                self.app.push(make(scene, self.app))
                 return
             if event.key == pygame.K_SPACE:
                 self.end_turn()
                 return
-            ch = (event.unicode or "").lower()
             for c in self.view.actions:
-                if c.hotkey and ch == c.hotkey.lower():
+                if c.hotkey and ch == c.hotkey.casefold():
                     self.toggle(c.slug)
                     return
         super().handle(event)

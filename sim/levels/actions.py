@@ -27,6 +27,11 @@ import attrs
 EFFECT_KEYS = ("title", "inputs", "duration_min", "explain", "meal")
 RULE_KEYS = ("cost", "cooldown_turns", "uses", "hotkey", "next_meal", "next_meal_scale", "skip_meals_min")
 
+# Keys the play screen keeps for itself (Space, which ends a turn, is not a printable hotkey).
+# An action bound to one of these could never be chosen from the keyboard, so a level may not
+# ask for them and automatic keys skip them. Hotkeys are compared case-folded, as the game does.
+RESERVED_HOTKEYS: dict[str, str] = {"h": "help", "p": "pause"}
+
 
 @attrs.frozen
 class ActionSpec:

@@ -26,7 +26,7 @@ from cattrs.errors import (
 from sim.content import default_catalog
 from sim.datatree import shape_problem
 from sim.errors import LevelError
-from sim.levels.actions import RULE_KEYS, ActionSpec, action_tables
+from sim.levels.actions import RESERVED_HOTKEYS, RULE_KEYS, ActionSpec, action_tables
 from sim.levels.level import Claim, FailCondition, Goal, Level, Question
 from sim.levels.locate import Locator
 from sim.levels.quantities import QUANTITIES
@@ -248,7 +248,7 @@ def _actions(spec: LevelFile, raw: Mapping[str, Any], catalog: Any, p: _Problems
     out: list[ActionSpec] = []
     keys_used: dict[str, str] = {}
     auto_keys = iter("123456789qwertyuiop")
-    reserved = {r.hotkey for r in spec.actions.values() if r.hotkey}
+    reserved = {r.hotkey.casefold() for r in spec.actions.values() if r.hotkey}
     for slug, rules in spec.actions.items():
         at = f"actions.{slug}"
         options = sorted(set(catalog.actions) | set(catalog.meals))
@@ -282,13 +282,20 @@ def _actions(spec: LevelFile, raw: Mapping[str, Any], catalog: Any, p: _Problems
         if hotkey is not None and not (isinstance(hotkey, str) and len(hotkey) == 1 and hotkey.isprintable() and not hotkey.isspace()):
             p.add(f"{at}.hotkey", f"found {hotkey!r}; allowed: one letter, digit or sign")
             hotkey = None
-        if hotkey is not None and hotkey in keys_used:
+        if hotkey is not None and hotkey.casefold() in RESERVED_HOTKEYS:
             if rules.hotkey is not None:
-                p.add(f"{at}.hotkey", f"{hotkey!r} is already the key of {keys_used[hotkey]!r}; allowed: a key no other action uses")
+                p.add(f"{at}.hotkey", f"{hotkey!r} is the game's key for {RESERVED_HOTKEYS[hotkey.casefold()]}; "
+                      f"allowed: any other letter, digit or sign")
+            hotkey = None
+        if hotkey is not None and hotkey.casefold() in keys_used:
+            if rules.hotkey is not None:
+                p.add(f"{at}.hotkey", f"{hotkey!r} is already the key of {keys_used[hotkey.casefold()]!r}; "
+                      f"allowed: a key no other action uses (upper and lower case are the same key)")
             hotkey = None
         if hotkey is None:
-            hotkey = next((k for k in auto_keys if k not in keys_used and k not in reserved), "?")
-        keys_used[hotkey] = slug
+            hotkey = next((k for k in auto_keys if k not in keys_used and k not in reserved
+                           and k not in RESERVED_HOTKEYS), "?")
+        keys_used[hotkey.casefold()] = slug
         out.append(ActionSpec(slug, title, hotkey, cost, cooldown, uses, explain, next_meal, scale, skip))
     return out
 

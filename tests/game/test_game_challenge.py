@@ -170,3 +170,38 @@ def test_submission_falls_back_to_the_data_folder_when_documents_cannot_be_made(
     handed = flow.hand_in(tmp_path / "data")
     assert handed.path is not None and handed.path.parent == tmp_path / "data" / "submissions"
     assert handed.code.startswith("AP1-")
+
+
+def _to_first_question(app):
+    settle(app)
+    key(pygame.K_DOWN)
+    key(pygame.K_RETURN)
+    settle(app)
+    picker = app.top
+    for _ in range(next(i for i, p in enumerate(picker.files) if p.name == SAMPLE.name)):
+        key(pygame.K_DOWN)
+    key(pygame.K_RETURN)
+    settle(app)
+    type_text("Ana")
+    key(pygame.K_RETURN)
+    settle(app)
+    assert top(app) == "QuestionScene"
+    return app.top
+
+
+def test_enter_pressed_again_and_again_never_records_an_answer_the_student_did_not_give(app):
+    first = _to_first_question(app)
+    flow = first.flow
+    key(pygame.K_RETURN)  # a fresh question: Enter skips it
+    settle(app)
+    q = app.top
+    assert top(app) == "QuestionScene" and q is not first and first.q.id not in flow.predictions
+    key(pygame.K_b, unicode="b")  # a choice but no confidence: Enter asks, again and again, records nothing
+    for _ in range(4):
+        key(pygame.K_RETURN)
+        settle(app)
+    assert app.top is q and q.message and q.q.id not in flow.predictions
+    key(pygame.K_4, unicode="4")
+    key(pygame.K_RETURN)
+    settle(app)
+    assert flow.predictions[q.q.id] == (1, 4) and app.top is not q
