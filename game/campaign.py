@@ -39,6 +39,7 @@ class GoalLine:
     star: int = 1  # the star tier the goal earns (1: needed to win)
     shown: str | None = None  # the engine's value in words, e.g. "75% of turns"
     met: bool | None = None  # None: not judged yet
+    lost: str = ""  # the engine's words when the goal can no longer be met
 
 
 @attrs.frozen
@@ -162,7 +163,8 @@ class LevelSession(Session):
         goals = []
         for g in self.info.goals:
             p = obs.goals.get(g.slug)
-            goals.append(g if p is None else attrs.evolve(g, shown=p.shown, met=bool(p.ok) if obs.turn else None))
+            goals.append(g if p is None else attrs.evolve(g, shown=p.shown, met=bool(p.ok) if obs.turn else None,
+                                                          lost=p.lost))
         up = tuple((float(t), str(k), str(lbl)) for t, k, lbl in obs.upcoming)
         return View(obs.snapshot, int(obs.turn), int(obs.turns_total), obs.budget_left, actions, up,
                     tuple(goals), tuple(obs.messages))

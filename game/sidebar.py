@@ -60,12 +60,15 @@ class Sidebar:
             for g, img in zip(view.goals, blocks, strict=True):
                 if yy + img.get_height() > r.bottom:
                     break
-                self._mark(surface, pal, g.met, (r.x + 20, yy + 8))
+                self._mark(surface, pal, False if g.lost else g.met, (r.x + 20, yy + 8))
                 surface.blit(img, (r.x + 36, yy))
                 yy += img.get_height()
                 stars = "★" * g.star
                 blit_text(surface, app, stars, (r.x + 36, yy + 1), 11, pal["star"], cap=cap)
-                if g.shown:
+                if g.lost:  # the engine's words: no play in the turns left can still meet it
+                    blit_text(surface, app, tr(g.lost), (r.right - 14, yy + 1), 12, pal["danger"], "semibold",
+                              anchor="topright", cap=cap, max_width=r.w - 90)
+                elif g.shown:
                     blit_text(surface, app, _("now: {value}").format(value=tr(g.shown)), (r.right - 14, yy + 1), 12,
                               pal["good"] if g.met else pal["warn"] if g.met is False else pal["text_dim"],
                               "semibold", anchor="topright", cap=cap, max_width=r.w - 90)

@@ -40,6 +40,7 @@ class GoalProgress:
     kind: str
     star: int
     shown: str  # value in words, e.g. "75% of turns" or "6.2 mmol/L"
+    lost: str = ""  # why the goal can no longer be met whatever happens next, or "" while it still can
 
 
 def within(v: Array, above: float | None, below: float | None) -> Array:
@@ -116,6 +117,18 @@ class GoalTracker:
             return np.asarray(v >= goal.share - 1e-12)
         return np.asarray(within(v, goal.above, goal.below), dtype=bool)
 
+    def best_share(self, g: int) -> Array:
+        """The largest share of all turns a share-of-turns goal can still reach: every turn left counted in."""
+        return np.asarray((self.counts[g] + (self.turns_total - self.turns)) / max(self.turns_total, 1), dtype=np.float64)
+
+    def lost(self, g: int) -> NDArray[np.bool_]:
+        """Columns where goal ``g`` can no longer be met. Only a share of turns can be out of
+        reach before the end; a mean or an end value can still turn in the last turn."""
+        goal = self.goals[g]
+        if goal.kind != "share_of_turns":
+            return np.zeros(self.n, dtype=bool)
+        return np.asarray(self.best_share(g) < goal.share - 1e-12)
+
     def progress_frac(self, g: int, final: bool = False) -> Array:
         goal = self.goals[g]
         v = self.values(g, final)
@@ -152,8 +165,11 @@ class GoalTracker:
             ok = bool(self.met(g, final)[i])
             if goal.kind == "share_of_turns":
                 shown = Message("{pct:.0f}% of turns (need {need_pct:.0f}%)", pct=100 * v, need_pct=100 * goal.share)
+                lost = Message("out of reach: at most {best_pct:.0f}% of turns left (need {need_pct:.0f}%)",
+                               best_pct=100 * float(self.best_share(g)[i]), need_pct=100 * goal.share) \
+                    if self.lost(g)[i] else ""
                 out[goal.slug] = GoalProgress(goal.text, v, goal.share, ok, goal.kind, goal.star,
-                                              shown if self.turns else "")
+                                              shown if self.turns else "", lost)
             else:
                 target = goal.above if goal.above is not None else goal.below
                 out[goal.slug] = GoalProgress(goal.text, v, float(target if target is not None else 0.0), ok,
