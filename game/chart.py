@@ -1,10 +1,12 @@
 """The time-series chart: blood glucose (outside) against cell energy (inside), turn by turn.
 
 Glucose is drawn as a band (the turn's lowest to highest) around its mean; energy as a line with
-square markers, on its own axis (0–100 %). Turns where glucose rose above its normal range while
-the cell's energy was below its own are shaded and labelled — starving amid plenty. Normal ranges
-come from the engine's variable table (``sim.state.BY_NAME``), not from the game. The chart is
-drawn once per new turn into a cached surface; a frame only blits it.
+square markers, on its own axis (0–100 %). A turn is shaded — starving amid plenty — exactly when
+the engine's report flags it (``starving_amid_plenty``: glucose peaked at or above the
+hyperglycaemia line while the cell's energy fell below the starving line), the same flag the play
+screen's banner announces; both lines are drawn, and so is every goal bound on glucose or energy
+(``Threshold``). The normal glucose band comes from the engine's variable table
+(``sim.state.BY_NAME``). The chart is drawn once per new turn into a cached surface.
 """
 
 from __future__ import annotations
@@ -19,12 +21,37 @@ from game.i18n import _
 from game.theme import dim, mix
 from game.ui import blit_text
 from sim.report import TurnReport
-from sim.snapshot import Snapshot
+from sim.snapshot import HYPERGLYCAEMIA_MMOL_L, STARVING_ENERGY_FRAC, Snapshot
 from sim.state import BY_NAME
 
 GLUCOSE_HIGH = BY_NAME["glucose_mmol_l"].normal[1]
 GLUCOSE_LOW = BY_NAME["glucose_mmol_l"].normal[0]
-ENERGY_LOW = BY_NAME["energy_frac"].normal[0]
+
+
+@attrs.frozen
+class Threshold:
+    """A horizontal line: ``axis`` "glucose" (mmol/L) or "energy" (0–1), and its words."""
+
+    axis: str
+    value: float
+    label: str
+    goal: bool = True  # a goal's bound (solid label) rather than an indicator's line
+
+
+def goal_thresholds(goals) -> list[Threshold]:
+    """The bounds of a level's goals that the chart's two axes can show."""
+    out = []
+    for g in goals:
+        axis = "glucose" if g.quantity.startswith("glucose") else "energy" if g.quantity.startswith("energy") else None
+        for bound in (g.above, g.below):
+            if axis and bound is not None:
+                shown = f"{bound:.1f}" if axis == "glucose" else f"{100 * bound:.0f}%"
+                out.append(Threshold(axis, float(bound), _("goal {value}").format(value=shown)))
+    return out
+
+
+INDICATOR_LINES = (Threshold("glucose", HYPERGLYCAEMIA_MMOL_L, "", goal=False),
+                   Threshold("energy", STARVING_ENERGY_FRAC, "", goal=False))
 
 
 @attrs.frozen
@@ -37,14 +64,7 @@ class TurnPoint:
     insulin: float
     receptors: float
     signaling: float
-
-    @property
-    def plenty_outside(self) -> bool:
-        return self.glucose_max > GLUCOSE_HIGH
-
-    @property
-    def starving_inside(self) -> bool:
-        return self.energy < ENERGY_LOW
+    starving_amid_plenty: bool = False  # the engine's flag for the turn (never set on a snapshot)
 
 
 def point_from_snapshot(s: Snapshot) -> TurnPoint:
@@ -58,7 +78,7 @@ def point_from_report(r: TurnReport) -> TurnPoint:
     return TurnPoint(r.end_min, float(st["mean_glucose_mmol_l"][0]), float(st["min_glucose_mmol_l"][0]),
                      float(st["max_glucose_mmol_l"][0]), float(st["mean_cell_energy_frac"][0]),
                      float(st["mean_insulin_uu_ml"][0]), s.scalar("receptors_frac"),
-                     s.scalar("signaling_active_frac"))
+                     s.scalar("signaling_active_frac"), r.indicator("starving_amid_plenty"))
 
 
 class TimeChart:
@@ -68,6 +88,11 @@ class TimeChart:
         self.points: list[TurnPoint] = []
         self._cache: pygame.Surface | None = None
         self._key: tuple | None = None
+        self.thresholds: tuple[Threshold, ...] = INDICATOR_LINES
+
+    def set_thresholds(self, goal_lines: Sequence[Threshold]) -> None:
+        self.thresholds = INDICATOR_LINES + tuple(goal_lines)
+        self._key = None
 
     def set_points(self, points: Sequence[TurnPoint]) -> None:
         self.points = list(points)
@@ -107,7 +132,7 @@ class TimeChart:
         gap_col = mix(pal["panel"], pal["danger"], 0.22)
         any_gap = False
         for i, p in enumerate(self.points[1:], start=1):
-            if p.plenty_outside and p.starving_inside:
+            if p.starving_amid_plenty:
                 any_gap = True
                 pygame.draw.rect(s, gap_col, pygame.Rect(xo(i - 1), pr.top, max(1, xo(i) - xo(i - 1)), pr.h))
         # normal glucose band and grid
@@ -120,6 +145,20 @@ class TimeChart:
         for e in (0, 50, 100):
             blit_text(s, app, f"{e}%", (pr.right + 6, ye(e / 100)), 11, pal["energy"], anchor="midleft", cap=1.3)
         pygame.draw.line(s, pal["border"], (pr.left, pr.bottom), (pr.right, pr.bottom), 1)
+        labelled: list[pygame.Rect] = []
+        for t in self.thresholds:
+            y = yg(t.value) if t.axis == "glucose" else ye(t.value)
+            col = pal["glucose"] if t.axis == "glucose" else pal["energy"]
+            _dashed(s, col if t.goal else mix(pal["panel"], col, 0.55), pr.left, pr.right, round(y),
+                    dash=8 if t.goal else 3)
+            if t.label:  # a label that would overlap one already drawn is left to the tooltip
+                img = app.labels.get(t.label, 10, col, "semibold", 1.2)
+                box = img.get_rect(bottomleft=(pr.left + 4, y - 1)) if t.axis == "glucose" else \
+                    img.get_rect(bottomright=(pr.right - 4, y - 1))
+                if box.collidelist(labelled) < 0:
+                    pygame.draw.rect(s, pal["panel"], box.inflate(4, 0))
+                    s.blit(img, box)
+                    labelled.append(box)
         # glucose band + mean line
         if len(self.points) >= 2:
             hi = [(xo(i), yg(p.glucose_max)) for i, p in enumerate(self.points)]
@@ -148,3 +187,10 @@ class TimeChart:
                           cap=1.3, max_width=max(10, self.rect.w - swatch.right - 14))
         blit_text(s, app, _("turns"), (pr.right, pr.bottom + 4), 11, pal["text_faint"], anchor="topright", cap=1.3)
         return s
+
+
+def _dashed(s: pygame.Surface, col, x0: float, x1: float, y: int, dash: int) -> None:
+    x = x0
+    while x < x1:
+        pygame.draw.line(s, col, (x, y), (min(x + dash, x1), y), 1)
+        x += 2 * dash

@@ -23,8 +23,9 @@ GLUCOSE_SCALE_MAX = 20.0
 # the surface total's normal range is the sum of the free and bound ranges' lower ends.
 RECEPTORS_NORMAL = (BY_NAME["receptor_free_rel"].normal[0] + BY_NAME["receptor_bound_rel"].normal[0], float("inf"))
 
-# (snapshot key, label, glyph, colour role, higher is worse, tooltip)
-FACTORS: tuple[tuple[str, str, str, str, bool, str], ...] = (
+# (snapshot key, label, glyph, colour role, higher is worse, tooltip). First the parts of the cell
+# that insulin's message passes through, then the article's five compounding stressors as five.
+CELL_PARTS: tuple[tuple[str, str, str, str, bool, str], ...] = (
     ("receptors_frac", N_("Receptors"), "receptor", "receptor", False,
      N_("Insulin receptors on the surface, as a share of a healthy cell's. Fewer or less sensitive "
         "receptors mean the 'lock' is less receptive to the 'key'.")),
@@ -32,19 +33,31 @@ FACTORS: tuple[tuple[str, str, str, str, bool, str], ...] = (
      N_("Intact proteins of the signaling cascade that passes insulin's message on. Oxidative stress damages them.")),
     ("glut4_membrane_frac", N_("GLUT4 at membrane"), "glut4", "glut4", False,
      N_("Share of GLUT4 transporters at the cell membrane, where they let glucose in.")),
-    ("mito_health_frac", N_("Mitochondria"), "mito", "mito", False,
-     N_("Working mitochondria, the cell's powerhouses. When they fail, energy falls and oxidative stress rises.")),
     ("glycogen_frac", N_("Glycogen"), "glucose", "glucose", False,
      N_("Glucose stored as glycogen for later use, as a share of what the cell can hold.")),
+)
+# mito_dysfunction_frac is 1 − mito_health_frac (the state's own definition), added by ``values``.
+STRESSORS: tuple[tuple[str, str, str, str, bool, str], ...] = (
     ("inflammation_frac", N_("Inflammation"), "inflammation", "inflammation", True,
      N_("Inflammatory signaling: cytokines interfere with insulin receptors and the pathway. Shown as spiky balls that throb.")),
     ("oxidative_stress_frac", N_("Oxidative stress"), "ros", "ros", True,
      N_("Reactive oxygen species: unstable molecules that damage receptors and signaling proteins. Shown as flickering sparks.")),
+    ("mito_dysfunction_frac", N_("Mito dysfunction"), "mito", "mito", True,
+     N_("Share of the cell's mitochondria, its powerhouses, not working. Failing mitochondria make less ATP "
+        "and leak oxidative stress.")),
     ("lipotoxic_frac", N_("Lipotoxicity"), "lipotoxic", "lipotoxic", True,
      N_("Fat spilling into harmful intermediates that interfere with the insulin pathway. Shown as sharp shards.")),
     ("er_stress_frac", N_("ER stress"), "er_stress", "er_stress", True,
      N_("The endoplasmic reticulum is overwhelmed and its stress response interferes with signaling. Shown as wriggling strands.")),
 )
+MITO_NORMAL = (0.0, 1.0 - BY_NAME["mito_health_frac"].normal[0])
+
+
+def values(v: Mapping[str, float]) -> dict[str, float]:
+    """The snapshot's values plus the ones the rows show derived: mitochondrial dysfunction."""
+    out = dict(v)
+    out["mito_dysfunction_frac"] = 1.0 - v["mito_health_frac"]
+    return out
 
 
 def _frac(v: float) -> float:
@@ -64,7 +77,7 @@ class Gauges:
         self.tips = []
         x0, y0 = self.rect.x + 14, self.rect.y + 12
         gw = (self.rect.w - 42) // 2
-        gh = 122
+        gh = 104
         g = v["blood_glucose_mmol_l"]
         lo, hi = BY_NAME["glucose_mmol_l"].normal
         r1 = pygame.Rect(x0, y0, gw, gh + 58)
@@ -81,8 +94,8 @@ class Gauges:
                        warn=e < STARVING_ENERGY_FRAC)
         self.tips.append((r2, _("Cell energy: the cell's reserve of ATP, the fuel for its work. Below the "
                                 "line ({pct:.0f} %) the cell is starving.").format(pct=100 * STARVING_ENERGY_FRAC)))
-        # insulin: one line under the gauges
-        y = r1.bottom + 10
+        # insulin, and the pancreas that makes it (the last turn's mean secretion, from the engine)
+        y = r1.bottom + 8
         ins = v["insulin_uu_ml"]
         shapes.icon(surface, "insulin", pal["insulin"], (x0 + 8, y + 10), 8)
         blit_text(surface, app, _("Insulin"), (x0 + 24, y + 10), 14, pal["text_dim"], anchor="midleft", cap=1.25)
@@ -90,19 +103,42 @@ class Gauges:
                   "semibold", anchor="midright", cap=1.25)
         self.tips.append((pygame.Rect(x0, y, self.rect.w - 28, 20),
                           _("Blood insulin, the key that unlocks the cell. The pancreas makes more when glucose stays high.")))
-        y += 30
+        y += 22
+        beta = v["beta_cell_mass_rel"]
+        made = v.get("secretion_uu_ml_min")
+        blit_text(surface, app, _("Pancreas"), (x0 + 24, y + 9), 13, pal["text_dim"], anchor="midleft", cap=1.25)
+        shown = "—" if made is None else _("makes {rate:.1f} µU/mL/min").format(rate=made)
+        blit_text(surface, app, shown, (self.rect.right - 14, y + 9), 13, pal["insulin"], anchor="midright",
+                  cap=1.25, max_width=self.rect.w - 110)
+        self.tips.append((pygame.Rect(x0, y, self.rect.w - 28, 18), _(
+            "The pancreas: its β-cells made {rate} µU/mL of blood insulin per minute on average last turn. "
+            "Their capacity is {beta:.1f}× a healthy person's: it grows while glucose runs high (the pancreas "
+            "compensates) and is lost when glucose or fatty acids stay toxic.").format(
+                rate="—" if made is None else f"{made:.2f}", beta=beta)))
+        y += 24
         pygame.draw.line(surface, pal["border"], (x0, y), (self.rect.right - 14, y))
-        y += 8
-        row_h = max(21, round(22 * min(app.fonts.scale, 1.25)))
-        for key, label, glyph, role, worse_high, tip in FACTORS:
-            if y + row_h > self.rect.bottom - 4:
-                break
-            val = _frac(v[key])
-            lo, hi = BY_NAME[key].normal if key in BY_NAME else RECEPTORS_NORMAL
-            bad = v[key] > hi if worse_high else v[key] < lo
-            self._row(surface, app, pygame.Rect(x0, y, self.rect.w - 28, row_h), _(label), glyph, pal[role], val, bad)
-            self.tips.append((pygame.Rect(x0, y, self.rect.w - 28, row_h), _(tip)))
-            y += row_h
+        y += 6
+        row_h = max(20, round(20 * min(app.fonts.scale, 1.25)))
+        for group, rows in ((None, CELL_PARTS), (_("Five stressors"), STRESSORS)):
+            if group:
+                if y + row_h > self.rect.bottom - 4:
+                    break
+                blit_text(surface, app, group, (x0, y + row_h // 2), 12, pal["accent"], "bold", anchor="midleft",
+                          cap=1.25)
+                self.tips.append((pygame.Rect(x0, y, self.rect.w - 28, row_h), _(
+                    "The five compounding stressors of insulin resistance: each one makes the others worse.")))
+                y += row_h
+            for key, label, glyph, role, worse_high, tip in rows:
+                if y + row_h > self.rect.bottom - 4:
+                    break
+                val = _frac(v[key])
+                lo, hi = BY_NAME[key].normal if key in BY_NAME else \
+                    MITO_NORMAL if key == "mito_dysfunction_frac" else RECEPTORS_NORMAL
+                bad = v[key] > hi if worse_high else v[key] < lo
+                self._row(surface, app, pygame.Rect(x0, y, self.rect.w - 28, row_h), _(label), glyph, pal[role],
+                          val, bad)
+                self.tips.append((pygame.Rect(x0, y, self.rect.w - 28, row_h), _(tip)))
+                y += row_h
 
     def _vertical(self, surface, app, r: pygame.Rect, title: str, value: str, unit: str, frac: float, colour,
                   glyph: str, band: tuple[float, float], mark: float, warn: bool) -> None:

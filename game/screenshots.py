@@ -115,7 +115,7 @@ def main(argv: list[str] | None = None) -> int:
         play = app.top
         for _ in range(16):
             play.end_turn()
-            if play.session.reports[-1].indicator("starving") and play.points[-1].plenty_outside:
+            if play.session.reports[-1].indicator("starving_amid_plenty"):
                 break
     _settle(app, 2.0)
     shot("play_starving")

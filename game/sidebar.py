@@ -43,7 +43,9 @@ class Sidebar:
         self.rect = pygame.Rect(rect)
         self.tips: list[tuple[pygame.Rect, str]] = []
 
-    def draw(self, surface: pygame.Surface, app, view: View, turn_min: float) -> None:
+    def draw(self, surface: pygame.Surface, app, view: View, turn_min: float,
+             last: tuple[float, float, list[tuple[float, str, str]]] | None = None) -> None:
+        """``last``: the turn just played (start, end, [(time, kind, words)]) from its report's events."""
         pal = app.pal
         self.tips = []
         cap = 1.25
@@ -85,11 +87,14 @@ class Sidebar:
                           _("The engine's queue of events, in the order they will happen: meals, stressors and "
                             "the end of actions already under way.")))
         yy = r.y + 16 + lh
+        bottom = r.bottom
+        if last is not None:
+            bottom = self._last_turn(surface, app, r, last, lh, cap)
         shown = [(t, k, lbl) for t, k, lbl in view.upcoming if k in SHOWN_KINDS]
         if not shown:
             blit_text(surface, app, _("Nothing scheduled"), (r.x + 14, yy), 13, pal["text_faint"], cap=cap)
         for t, kind, label in shown:
-            if yy + lh > r.bottom - 6:
+            if yy + lh > bottom - 6:
                 break
             soon = t < now + turn_min
             row = pygame.Rect(r.x + 6, yy - 3, r.w - 12, lh + 6)
@@ -106,6 +111,28 @@ class Sidebar:
                           anchor="topright", cap=cap)
             self.tips.append((row, _("{when}: {what}").format(when=day_and_clock(t), what=text)))
             yy += lh + 6
+
+    def _last_turn(self, surface, app, r: pygame.Rect, last, lh: int, cap: float) -> int:
+        """The bottom of the panel: what happened in the turn just played, at what time. Returns its top."""
+        pal = app.pal
+        start, end, rows = last
+        rows = rows or [(start, "", _("Nothing was eaten and no stressor began."))]
+        top = r.bottom - 14 - lh - len(rows) * (lh + 4)
+        pygame.draw.line(surface, pal["border"], (r.x + 12, top - 8), (r.right - 12, top - 8))
+        blit_text(surface, app, _("Last turn · {start}–{end}").format(start=clock(start), end=clock(end)),
+                  (r.x + 14, top), 14, pal["accent"], "bold", cap=cap, max_width=r.w - 28)
+        self.tips.append((pygame.Rect(r.x, top, r.w, lh), _("What happened in the turn you just played, from the "
+                                                           "engine's record of its events.")))
+        yy = top + lh + 4
+        for t, kind, text in rows:
+            if kind:
+                blit_text(surface, app, clock(t), (r.x + 14, yy), 13, pal["text_dim"], "semibold", cap=cap)
+                glyph, role = event_glyph(kind)
+                shapes.icon(surface, glyph, pal[role], (r.x + 74, yy + lh // 2 - 2), 7)
+            blit_text(surface, app, text, (r.x + 90 if kind else r.x + 14, yy), 13, pal["text"], cap=cap,
+                      max_width=r.w - 104)
+            yy += lh + 4
+        return top - 8
 
     @staticmethod
     def _mark(surface, pal, met: bool | None, c: tuple[int, int]) -> None:

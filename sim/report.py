@@ -32,7 +32,8 @@ if TYPE_CHECKING:
     from sim.engine import Simulation
 
 TRACKED = ("glucose_mmol_l", "insulin_uu_ml", "energy_frac")
-TRACKED_FLUXES = ("cell_uptake_mg_kg_min", "atp_production_eu_min", "atp_demand_eu_min", "signaling_health")
+TRACKED_FLUXES = ("cell_uptake_mg_kg_min", "atp_production_eu_min", "atp_demand_eu_min", "signaling_health",
+                  "secretion_uu_ml_min")
 
 
 class TurnAccumulator:
@@ -105,7 +106,9 @@ def build_report(sim: Simulation, turn: int, start: float, fired: list[Event], a
         "hypoglycaemia": stats["min_glucose_mmol_l"] < HYPOGLYCAEMIA_MMOL_L,
         "hyperinsulinaemia": stats["mean_insulin_uu_ml"] > HYPERINSULINAEMIA_UU_ML,
     }
+    # The game's one definition of the turn it shades, announces and explains: both at once.
+    indicators["starving_amid_plenty"] = indicators["starving"] & indicators["hyperglycaemia"]
     att = acc.attributor.finish(sim.state.arrays) if acc.attributor is not None else Attribution({})
-    both = indicators["hyperglycaemia"] & (stats["mean_cell_energy_frac"] < 0.8)
+    both = indicators["starving_amid_plenty"]
     return TurnReport(turn, start, sim.state.time_min, tuple(fired), snap, stats, indicators,
                       tuple(turn_causes(att, bool(both[0]))), attribution=att)

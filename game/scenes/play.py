@@ -14,8 +14,8 @@ from game import campaign
 from game.campaign import ActionCard, View
 from game.cell import CellView
 from game.celltips import cell_tip
-from game.chart import TimeChart, point_from_report, point_from_snapshot
-from game.gauges import Gauges
+from game.chart import TimeChart, goal_thresholds, point_from_report, point_from_snapshot
+from game.gauges import Gauges, values
 from game.i18n import _, tr
 from game.scenes import make
 from game.scenes.base import Scene
@@ -26,6 +26,7 @@ from game.words import catalog_title
 from sim.errors import UserError
 from sim.explain import CAUSE_OF
 from sim.levels.actions import RESERVED_HOTKEYS
+from sim.snapshot import HYPERGLYCAEMIA_MMOL_L, STARVING_ENERGY_FRAC
 
 TOP_H = 48
 CELL_RECT = pygame.Rect(286, 58, 592, 462)
@@ -91,6 +92,7 @@ class PlayScene(Scene):
         self.gauges = Gauges(GAUGE_RECT)
         self.sidebar = Sidebar(SIDE_RECT)
         self.chart = TimeChart(CHART_RECT, self.info.turns)
+        self.chart.set_thresholds(goal_thresholds(getattr(self.info.source, "goals", ())))
         self.view: View = self.session.view()
         self.points = [point_from_snapshot(self.view.snapshot)]
         self.chart.set_points(self.points)
@@ -98,6 +100,7 @@ class PlayScene(Scene):
         self.banner: list[tuple[str, str]] = []  # (text, colour role)
         self.banner_left = 0.0
         self.finish_in: float | None = None
+        self.last_turn: tuple[float, float, list[tuple[float, str, str]]] | None = None
 
     @staticmethod
     def _values(view: View) -> dict[str, float]:
@@ -151,9 +154,22 @@ class PlayScene(Scene):
         uptake = float(report.stats["mean_cell_uptake_mg_kg_min"][0])
         self.cell.set_state(self._values(self.view), uptake)
         self._announce(report)
+        self.last_turn = (report.start_min, report.end_min, self._happened(report))
         self.layout()
         if self.session.done:
             self.finish_in = 1.6 if not self.app.settings.reduced_motion else 0.4
+
+    def _happened(self, report) -> list[tuple[float, str, str]]:
+        """The turn's meals (with their carbohydrate) and stressors, at the times the engine ran them."""
+        rows = []
+        for ev in report.events:
+            if ev.kind == "meal":
+                rows.append((ev.time_min, "meal", _("{meal} eaten · {carb:.0f} g carbohydrate").format(
+                    meal=catalog_title(ev.label, self.catalog), carb=float(ev.get("carb_g", 0.0)))))
+            elif ev.kind == "effect_start" and ev.get("source") == "stressor":
+                rows.append((ev.time_min, "stressor", _("{stressor} began").format(
+                    stressor=catalog_title(ev.label, self.catalog))))
+        return rows[:3]
 
     def _announce(self, report) -> None:
         lines: list[tuple[str, str]] = []
@@ -167,7 +183,7 @@ class PlayScene(Scene):
                 cues.add("stressor")
             elif ev.kind == "level" and ev.label:
                 lines.append((_(ev.label), "accent"))
-        if report.indicator("starving") and report.indicator("hyperglycaemia"):
+        if report.indicator("starving_amid_plenty"):
             lines.append((_("Starving amid plenty: sugar piles up outside, the cell runs short inside"), "danger"))
             cues.add("warning")
         elif report.indicator("starving"):
@@ -260,8 +276,10 @@ class PlayScene(Scene):
         if t:
             return t
         if self.chart.rect.collidepoint(pos):
-            return _("Blood glucose (band: lowest to highest in each turn) against the cell's energy. Shaded turns: "
-                     "plenty of sugar outside while the cell starves inside.")
+            return _("Blood glucose (band: lowest to highest in each turn) against the cell's energy. Faint dashed "
+                     "lines: very high blood sugar ({high:.1f} mmol/L) and a starving cell ({low:.0f}% energy); "
+                     "bold dashes: this level's goals. Shaded turns crossed both: plenty of sugar outside while "
+                     "the cell starves inside.").format(high=HYPERGLYCAEMIA_MMOL_L, low=100 * STARVING_ENERGY_FRAC)
         region = self.cell.region_at(pos)
         if region:
             return cell_tip(region, self.cell.v, self.cell.uptake)
@@ -274,10 +292,14 @@ class PlayScene(Scene):
         a, pal = self.app, self.app.pal
         surface.fill(pal["bg"])
         self._top_bar(surface)
-        self.gauges.draw(surface, a, self.cell.v)
+        shown = values(self.cell.v)
+        shown["beta_cell_mass_rel"] = self.view.snapshot.scalar("beta_cell_mass_rel")
+        if self.session.reports:
+            shown["secretion_uu_ml_min"] = float(self.session.reports[-1].stats["mean_secretion_uu_ml_min"][0])
+        self.gauges.draw(surface, a, shown)
         self.cell.draw(surface, pal)
         self._banner(surface)
-        self.sidebar.draw(surface, a, self.view, self.info.turn_min)
+        self.sidebar.draw(surface, a, self.view, self.info.turn_min, self.last_turn)
         self.chart.draw(surface, a)
         self.widgets.draw(surface, a)
         self._card_hint(surface)

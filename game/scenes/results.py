@@ -7,7 +7,7 @@ import pygame
 
 from game import shapes
 from game.campaign import LevelInfo, Outcome, Session
-from game.chart import TimeChart, TurnPoint
+from game.chart import TimeChart, TurnPoint, goal_thresholds
 from game.i18n import _, tr
 from game.review import goal_rows, prediction_review
 from game.scenes import make
@@ -25,6 +25,7 @@ class ResultsScene(Scene):
         self.points = points
         self.chart = TimeChart(pygame.Rect(60, 410, 640, 200), self.info.turns)
         self.chart.set_points(points)
+        self.chart.set_thresholds(goal_thresholds(getattr(self.info.source, "goals", ())))
 
     @property
     def has_next(self) -> bool:

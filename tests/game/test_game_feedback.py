@@ -1,0 +1,67 @@
+"""What the play screen says about a turn comes from the engine's report of that turn: the meals
+listed under "Last turn" at the times the engine ran them, the chart's shaded turns exactly the
+turns the engine flagged starving amid plenty (the banner's flag), goal lines at the level's own
+bounds, and the pancreas row showing the secretion the engine integrated."""
+
+import pygame
+from gamehelpers import key, settle
+
+from game import campaign
+from game.chart import goal_thresholds
+from game.scenes import make
+
+LEVELS = campaign.campaign()
+STARVING = next(i for i, lv in enumerate(LEVELS) if lv.slug == "11_starving_amid_plenty")
+
+
+def test_last_turn_chart_and_pancreas_follow_the_engine(app):
+    app.replace(make("play", app, levels=LEVELS, index=STARVING, seed=0))
+    settle(app)
+    play = app.top
+    meals_seen = shaded = 0
+    for _turn in range(play.info.turns):
+        key(pygame.K_SPACE)
+        settle(app, 0.05)
+        if app.top is not play:
+            break
+        report = play.session.reports[-1]
+        start, end, rows = play.last_turn
+        assert (start, end) == (report.start_min, report.end_min)
+        meals = [e for e in report.events if e.kind == "meal"]
+        listed = [(t, text) for t, kind, text in rows if kind == "meal"]
+        assert [t for t, _ in listed] == [e.time_min for e in meals][:3]
+        for (t, text), e in zip(listed, meals, strict=False):
+            assert start <= t <= end and f"{e.get('carb_g'):.0f} g" in text
+        meals_seen += len(meals)
+        assert play.points[-1].starving_amid_plenty == (report.indicator("starving") and report.indicator("hyperglycaemia"))
+        shaded += play.points[-1].starving_amid_plenty
+        secretion = float(report.stats["mean_secretion_uu_ml_min"][0])
+        assert 0.0 < secretion < 100.0  # µU/mL/min: fasting ≈ 0.5, after a meal a few
+    assert meals_seen >= 2, "the level serves meals: the summary must have listed some"
+    assert shaded >= 1, "level 11 is about starving amid plenty: some turn must be flagged"
+
+
+def test_goal_lines_sit_at_the_levels_bounds():
+    lv = LEVELS[STARVING].source
+    lines = goal_thresholds(lv.goals)
+    want = sorted((("glucose" if g.quantity.startswith("glucose") else "energy"), b)
+                  for g in lv.goals if g.quantity.startswith(("glucose", "energy"))
+                  for b in (g.above, g.below) if b is not None)
+    assert sorted((t.axis, t.value) for t in lines) == want and want
+
+
+def test_secretion_rises_after_a_meal_as_the_pancreas_compensates():
+    from sim.levels import LevelRun
+
+    run = LevelRun(LEVELS[0].source, 0)
+    fasting = None
+    fed = []
+    while not run.done:
+        r = run.step([])
+        s = float(r.stats["mean_secretion_uu_ml_min"][0])
+        if fasting is None:
+            fasting = s
+        if any(e.kind == "meal" for e in r.events):
+            fed.append(s)
+    assert fed and max(fed) > 2 * fasting, (fasting, fed)
+
