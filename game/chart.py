@@ -180,11 +180,14 @@ class TimeChart:
             sq.center = (x + 6, r.centery)
             pygame.draw.rect(s, pal["energy"], sq)
             r2 = blit_text(s, app, _("Cell energy (%)"), (x + 18, 8), 13, pal["energy"], "semibold", cap=1.3)
-            if any_gap:
-                swatch = pygame.Rect(r2.right + 16, r2.y + 2, 12, r2.h - 4)
+            if any_gap:  # beside the other two if it fits, else on the bottom row, left of "turns"
+                words = app.labels.get(_("starving amid plenty"), 13, pal["danger"], "semibold", 1.3)
+                x, y = r2.right + 16, 8
+                if x + 18 + words.get_width() > self.rect.w - 14:
+                    x, y = pr.left, pr.bottom + 4
+                swatch = pygame.Rect(x, y + 2, 12, words.get_height() - 4)
                 pygame.draw.rect(s, mix(pal["panel"], pal["danger"], 0.5), swatch)
-                blit_text(s, app, _("starving amid plenty"), (swatch.right + 6, 8), 13, pal["danger"], "semibold",
-                          cap=1.3, max_width=max(10, self.rect.w - swatch.right - 14))
+                s.blit(words, (swatch.right + 6, y))
         blit_text(s, app, _("turns"), (pr.right, pr.bottom + 4), 11, pal["text_faint"], anchor="topright", cap=1.3)
         return s
 

@@ -70,6 +70,7 @@ class Gauges:
     def __init__(self, rect: pygame.Rect) -> None:
         self.rect = pygame.Rect(rect)
         self.tips: list[tuple[pygame.Rect, str]] = []
+        self.dropped = 0  # rows the last frame had no room for (the text-fit test reads it)
 
     def draw(self, surface: pygame.Surface, app, v: Mapping[str, float]) -> None:
         pal = app.pal
@@ -118,10 +119,14 @@ class Gauges:
         y += 24
         pygame.draw.line(surface, pal["border"], (x0, y), (self.rect.right - 14, y))
         y += 6
-        row_h = max(20, round(20 * min(app.fonts.scale, 1.25)))
+        # rows share what room is left: at large text they close up rather than drop off the panel
+        n_rows = len(CELL_PARTS) + 1 + len(STRESSORS)
+        row_h = max(17, min(round(20 * min(app.fonts.scale, 1.25)), (self.rect.bottom - 4 - y) // n_rows))
+        self.dropped = 0
         for group, rows in ((None, CELL_PARTS), (_("Five stressors"), STRESSORS)):
             if group:
                 if y + row_h > self.rect.bottom - 4:
+                    self.dropped += len(rows)
                     break
                 blit_text(surface, app, group, (x0, y + row_h // 2), 12, pal["accent"], "bold", anchor="midleft",
                           cap=1.25)
@@ -130,7 +135,8 @@ class Gauges:
                 y += row_h
             for key, label, glyph, role, worse_high, tip in rows:
                 if y + row_h > self.rect.bottom - 4:
-                    break
+                    self.dropped += 1
+                    continue
                 val = _frac(v[key])
                 lo, hi = BY_NAME[key].normal if key in BY_NAME else \
                     MITO_NORMAL if key == "mito_dysfunction_frac" else RECEPTORS_NORMAL
@@ -169,12 +175,12 @@ class Gauges:
     def _row(self, surface, app, r: pygame.Rect, label: str, glyph: str, colour, val: float, bad: bool) -> None:
         pal = app.pal
         shapes.icon(surface, glyph, colour, (r.x + 8, r.centery), 7)
-        bar_w = 54
+        bar_w = 40
         blit_text(surface, app, label, (r.x + 22, r.centery), 13, pal["text"], anchor="midleft", cap=1.25,
                   max_width=r.w - bar_w - 66)
         blit_text(surface, app, f"{100 * val:.0f}%", (r.right, r.centery), 13,
                   pal["warn"] if bad else pal["text_dim"], "semibold", anchor="midright", cap=1.25)
-        bar = pygame.Rect(r.right - bar_w - 40, r.centery - 4, bar_w, 8)
+        bar = pygame.Rect(r.right - bar_w - 42, r.centery - 4, bar_w, 8)
         pygame.draw.rect(surface, pal["bg2"], bar, border_radius=4)
         w = round(bar.w * val)
         if w:

@@ -42,6 +42,7 @@ class Sidebar:
     def __init__(self, rect: pygame.Rect) -> None:
         self.rect = pygame.Rect(rect)
         self.tips: list[tuple[pygame.Rect, str]] = []
+        self.dropped = 0  # goals the last frame had no room for (the text-fit test reads it)
 
     def draw(self, surface: pygame.Surface, app, view: View, turn_min: float,
              last: tuple[float, float, list[tuple[float, str, str]]] | None = None) -> None:
@@ -59,9 +60,11 @@ class Sidebar:
             panel(surface, r, pal["panel"], pal["border"])
             blit_text(surface, app, _("Goals"), (r.x + 14, r.y + 10), 15, pal["accent"], "bold", cap=cap)
             yy = r.y + 14 + lh
+            self.dropped = 0
             for g, img in zip(view.goals, blocks, strict=True):
                 if yy + img.get_height() > r.bottom:
-                    break
+                    self.dropped += 1
+                    continue
                 self._mark(surface, pal, False if g.lost else g.met, (r.x + 20, yy + 8))
                 surface.blit(img, (r.x + 36, yy))
                 yy += img.get_height()
@@ -94,44 +97,46 @@ class Sidebar:
         if not shown:
             blit_text(surface, app, _("Nothing scheduled"), (r.x + 14, yy), 13, pal["text_faint"], cap=cap)
         for t, kind, label in shown:
-            if yy + lh > bottom - 6:
-                break
+            text = event_text(kind, label)
+            img = app.labels.block(text, 13, pal["text"] if kind != "ends" else pal["text_dim"],
+                                   r.w - 104 - (70 if t < now + turn_min else 0), cap=cap, spacing=1.2)
+            if yy + img.get_height() > bottom - 6:
+                break  # the queue goes on: the panel shows what fits, soonest first
             soon = t < now + turn_min
-            row = pygame.Rect(r.x + 6, yy - 3, r.w - 12, lh + 6)
+            row = pygame.Rect(r.x + 6, yy - 3, r.w - 12, img.get_height() + 6)
             if soon:
                 pygame.draw.rect(surface, mix(pal["panel"], pal["accent"], 0.15), row, border_radius=6)
             blit_text(surface, app, clock(t), (r.x + 14, yy), 13, pal["text_dim"], "semibold", cap=cap)
             glyph, role = event_glyph(kind)
             shapes.icon(surface, glyph, pal[role], (r.x + 74, yy + lh // 2 - 2), 7)
-            text = event_text(kind, label)
-            blit_text(surface, app, text, (r.x + 90, yy), 13, pal["text"] if kind != "ends" else pal["text_dim"],
-                      cap=cap, max_width=r.w - 104 - (70 if soon else 0))
+            surface.blit(img, (r.x + 90, yy))
             if soon:
                 blit_text(surface, app, _("this turn"), (r.right - 14, yy), 11, pal["accent"], "semibold",
-                          anchor="topright", cap=cap)
+                          anchor="topright", cap=cap, max_width=64)
             self.tips.append((row, _("{when}: {what}").format(when=day_and_clock(t), what=text)))
-            yy += lh + 6
+            yy += max(lh, img.get_height()) + 6
 
     def _last_turn(self, surface, app, r: pygame.Rect, last, lh: int, cap: float) -> int:
         """The bottom of the panel: what happened in the turn just played, at what time. Returns its top."""
         pal = app.pal
         start, end, rows = last
-        rows = rows or [(start, "", _("Nothing was eaten and no stressor began."))]
-        top = r.bottom - 14 - lh - len(rows) * (lh + 4)
+        rows = rows or [(start, "", _("Nothing eaten, no stressor began."))]
+        imgs = [app.labels.block(text, 13, pal["text"], r.w - (104 if kind else 28), cap=cap, spacing=1.2)
+                for _t, kind, text in rows]
+        top = r.bottom - 14 - lh - sum(max(lh, i.get_height()) + 4 for i in imgs)
         pygame.draw.line(surface, pal["border"], (r.x + 12, top - 8), (r.right - 12, top - 8))
         blit_text(surface, app, _("Last turn · {start}–{end}").format(start=clock(start), end=clock(end)),
                   (r.x + 14, top), 14, pal["accent"], "bold", cap=cap, max_width=r.w - 28)
         self.tips.append((pygame.Rect(r.x, top, r.w, lh), _("What happened in the turn you just played, from the "
                                                            "engine's record of its events.")))
         yy = top + lh + 4
-        for t, kind, text in rows:
+        for (t, kind, _text), img in zip(rows, imgs, strict=True):
             if kind:
                 blit_text(surface, app, clock(t), (r.x + 14, yy), 13, pal["text_dim"], "semibold", cap=cap)
                 glyph, role = event_glyph(kind)
                 shapes.icon(surface, glyph, pal[role], (r.x + 74, yy + lh // 2 - 2), 7)
-            blit_text(surface, app, text, (r.x + 90 if kind else r.x + 14, yy), 13, pal["text"], cap=cap,
-                      max_width=r.w - 104)
-            yy += lh + 4
+            surface.blit(img, (r.x + 90 if kind else r.x + 14, yy))
+            yy += max(lh, img.get_height()) + 4
         return top - 8
 
     @staticmethod

@@ -36,6 +36,8 @@ class BriefingScene(Scene):
         self.info = levels[index]
         self.qi = 0  # the question shown
         self.q_top = 0  # where the questions start (set when drawing the briefing text)
+        self.scroll = 0  # pixels of briefing text scrolled past (PgUp/PgDn, the mouse wheel)
+        self.dropped = 0  # pixels of briefing text below its box (the text-fit test reads it)
 
     @property
     def answers(self) -> dict[int, int]:
@@ -111,6 +113,14 @@ class BriefingScene(Scene):
         self.widgets.set(items, focus=0)
 
     def handle(self, event: pygame.event.Event) -> None:
+        step = 0
+        if event.type == pygame.KEYDOWN and event.key in (pygame.K_PAGEUP, pygame.K_PAGEDOWN):
+            step = 1 if event.key == pygame.K_PAGEDOWN else -1
+        elif event.type == pygame.MOUSEWHEEL:
+            step = -1 if event.y > 0 else 1
+        if step:  # a long briefing at large text scrolls in its box rather than being cut
+            self.scroll = max(0, self.scroll + step * 120) if step < 0 or self.dropped else self.scroll
+            return
         qs = self.info.questions
         if qs and event.type == pygame.KEYDOWN:
             ch = (event.unicode or "").upper()
@@ -132,7 +142,14 @@ class BriefingScene(Scene):
         if info.questions:
             ly = self._question_top() + 4
             bottom = ly - 28
-        surface.blit(text, (60, y + 8), pygame.Rect(0, 0, 640, bottom - y - 8))
+        box_h = bottom - y - 8
+        self.scroll = min(self.scroll, max(0, text.get_height() - box_h))
+        surface.blit(text, (60, y + 8), pygame.Rect(0, self.scroll, 640, box_h))
+        self.dropped = max(0, text.get_height() - box_h - self.scroll)
+        if self.scroll or self.dropped:
+            more = (_("▲ more above") + "   " if self.scroll else "") + (_("▼ more below") if self.dropped else "")
+            blit_text(surface, a, more + "  ·  " + _("PgUp/PgDn"), (700, bottom + 2), 12, pal["accent"], "semibold",
+                      anchor="topright", cap=1.3, max_width=640)
         rows = (len(LEGEND) + 1) // 2
         row_h = round(30 * min(a.fonts.scale, 1.3))
         if info.questions:

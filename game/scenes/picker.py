@@ -114,7 +114,11 @@ class ChallengePickerScene(Scene):
         a, pal = self.app, self.app.pal
         self.heading(surface, _("Open a challenge"),
                      _("A challenge is a file from your teacher: a level to play, questions before, and a few "
-                       "words after. Put challenge files in: {folder}").format(folder=self.folders[-1]))
+                       "words after."))
+        # a folder path can be long: it gets its own wrapped lines under the list
+        where = a.labels.block(_("Put challenge files in: {folder}").format(folder=self.folders[-1]), 14,
+                               pal["text_dim"], 1160, cap=1.3)
+        surface.blit(where, (60, TOP + ROWS * (ROW_H + ROW_GAP)), pygame.Rect(0, 0, 1160, 44))
         if not self.files:
             img = a.labels.block(_("No challenge files found. Copy a file ending in .challenge.toml into the "
                                    "folder named above, then open this screen again."), 18, pal["text_dim"], 1100,

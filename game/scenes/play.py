@@ -164,7 +164,7 @@ class PlayScene(Scene):
         rows = []
         for ev in report.events:
             if ev.kind == "meal":
-                rows.append((ev.time_min, "meal", _("{meal} eaten · {carb:.0f} g carbohydrate").format(
+                rows.append((ev.time_min, "meal", _("{meal} · {carb:.0f} g carbohydrate").format(
                     meal=catalog_title(ev.label, self.catalog), carb=float(ev.get("carb_g", 0.0)))))
             elif ev.kind == "effect_start" and ev.get("source") == "stressor":
                 rows.append((ev.time_min, "stressor", _("{stressor} began").format(

@@ -1,0 +1,115 @@
+"""At 200 % text size (English and Spanish) every line the game draws fits: nothing is cut off by
+its box, nothing lands outside the window, and no panel drops a row for want of room.
+
+``blit_text`` shrinks a line that is too wide down to 9 px and only then clips it; this test wraps
+it, drives every scene (the tour the Spanish test uses) and fails on any clip or any line outside
+the 1280×720 window. Panels that list rows report what they had to leave out (``dropped``)."""
+
+import pytest
+from gamehelpers import key, settle
+
+from game import i18n, ui
+from game.scenes import make
+from game.settings import Settings
+
+SAMPLE_NAME = "starving-amid-plenty.challenge.toml"
+WINDOW = (1280, 720)
+
+
+def _tour(app, tmp_path, monkeypatch, where):
+    from pathlib import Path
+
+    from game.classroom import ChallengeFlow
+
+    monkeypatch.setenv("AMID_PLENTY_SUBMISSIONS", str(tmp_path / "submissions"))
+    levels = make("levels", app).levels
+    for name in ("title", "levels", "settings", "help"):
+        where[0] = name
+        app.push(make(name, app))
+        settle(app, 0.05)
+        yield name
+    for index in range(len(levels)):
+        where[0] = f"briefing {levels[index].slug}"
+        app.push(make("briefing", app, levels=levels, index=index))
+        settle(app, 0.05)
+        yield f"briefing {levels[index].slug}"
+        where[0] = f"play {levels[index].slug}"
+        play = make("play", app, levels=levels, index=index)
+        app.push(play)
+        settle(app, 0.05)
+        for _ in range(3):
+            play.end_turn()
+            settle(app, 0.05)
+        yield f"play {levels[index].slug}"
+        while not play.session.done:
+            play.end_turn()
+        where[0] = f"results {levels[index].slug}"
+        app.pop()  # the play scene
+        app.push(make("results", app, levels=levels, index=index, session=play.session,
+                      outcome=play.session.outcome(), points=play.points))
+        settle(app, 0.05)
+        yield f"results {levels[index].slug}"
+        app.pop()
+        app.pop()  # the briefing
+    sample = Path(__file__).resolve().parents[2] / "levels" / "challenges" / SAMPLE_NAME
+    flow = ChallengeFlow.open(sample)
+    flow.name = "Ana"
+    for name in ("challenges", "challenge_name", "challenge_question", "challenge_reflect"):
+        kw = {} if name == "challenges" else {"flow": flow} if name == "challenge_name" else {"flow": flow, "index": 0}
+        where[0] = name
+        app.push(make(name, app, **kw))
+        settle(app, 0.05)
+        yield name
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_every_text_fits_its_box_at_200_percent(store, tmp_path, monkeypatch, language):
+    import pygame
+
+    from game.app import App
+
+    problems: list[str] = []
+    where = ["start"]
+    original = ui.blit_text
+
+    def checked(surface, app, text, pos, size, colour, weight="regular", anchor="topleft", cap=None, max_width=None):
+        r = original(surface, app, text, pos, size, colour, weight, anchor, cap, max_width)
+        if max_width is not None and app.labels.get(text, 9, colour, weight, cap).get_width() > max_width:
+            problems.append(f"{where[0]}: cut off at {max_width}px: {text!r}")
+        if max_width is not None:
+            r.width = min(r.width, max_width)  # what blit_text drew: clipped lines are reported above
+        if surface.get_size() == WINDOW and not surface.get_rect().contains(r):
+            problems.append(f"{where[0]}: outside the window at {tuple(r)}: {text!r}")
+        return r
+
+    monkeypatch.setattr(ui, "blit_text", checked)
+    for mod in ("game.scenes.base", "game.scenes.play", "game.scenes.briefing", "game.scenes.results",
+                "game.scenes.challenge", "game.scenes.title", "game.scenes.levels", "game.scenes.settings",
+                "game.scenes.help", "game.scenes.pause", "game.scenes.picker", "game.scenes.handed_in",
+                "game.sidebar", "game.gauges", "game.chart"):
+        m = __import__(mod, fromlist=["x"])
+        if hasattr(m, "blit_text"):
+            monkeypatch.setattr(m, "blit_text", checked)
+    store.save_settings(Settings(language=language, text_scale_pct=200))
+    app = App(store)
+    app.start()
+    try:
+        for name in _tour(app, tmp_path, monkeypatch, where):
+            app.draw()
+            for _ in range(20):  # a scene whose text scrolls must reach the end of it
+                if not getattr(app.top, "dropped", 0):
+                    break
+                key(pygame.K_PAGEDOWN)
+                settle(app, 0.02)
+                app.draw()
+            if getattr(app.top, "dropped", 0):
+                problems.append(f"{name}: {app.top.dropped} px of text cut off the bottom")
+            for part in ("gauges", "sidebar"):
+                dropped = getattr(getattr(app.top, part, None), "dropped", 0)
+                if dropped:
+                    problems.append(f"{name}: the {part} left out {dropped} row(s)")
+    finally:
+        pygame.quit()
+        i18n.set_language(None)
+    assert not problems, f"{len(set(problems))} texts do not fit:\n" + "\n".join(sorted(set(problems)))
