@@ -1,8 +1,11 @@
 """The window, the scene stack and the main loop.
 
-``App.start()`` opens a 1280×720 logical surface with ``SCALED | RESIZABLE`` (SDL scales it to the
-window and maps mouse coordinates back), loads fonts, sound and the player's files, and pushes the
-title scene. ``App.step(dt)`` handles pending events, updates the top scene and draws the stack
+``App.start()`` opens a resizable window and draws every frame on a 1280×720 logical surface
+(``App.screen``), which ``present`` scales into the window keeping its shape (bars fill the rest);
+mouse positions are mapped back to logical coordinates (``to_logical``) before any scene sees
+them. SDL's own ``SCALED`` mode is not used: without a GPU renderer (Xvfb, many school machines)
+a shrunken window showed a cropped middle of the picture instead of the whole of it.
+It loads fonts, sound and the player's files, and pushes the title scene. ``App.step(dt)`` handles pending events, updates the top scene and draws the stack
 (overlays draw over the scene below them); ``run()`` calls it at 60 fps with ``dt`` clamped, and
 tests call it with a fixed ``dt``. F11 toggles fullscreen anywhere; losing focus pauses play.
 """
@@ -40,7 +43,8 @@ class App:
         self.time = 0.0
         self.frames = 0
         self.toasts: list[list] = []  # [text, seconds left]
-        self.screen: pygame.Surface | None = None
+        self.screen: pygame.Surface | None = None  # the logical 1280×720 picture every scene draws on
+        self.window: pygame.Surface | None = None  # the real window (any size)
         self.on_frame: Callable[[App], None] | None = None
         self._window_born = 0.0
 
@@ -53,10 +57,8 @@ class App:
         icon = ASSETS / "images" / "icon.png"
         if icon.exists():
             pygame.display.set_icon(pygame.image.load(str(icon)))
-        flags = pygame.SCALED | pygame.RESIZABLE
-        if self.settings.fullscreen:
-            flags |= pygame.FULLSCREEN
-        self.screen = pygame.display.set_mode((WIDTH, HEIGHT), flags)
+        self.screen = pygame.Surface((WIDTH, HEIGHT))
+        self._open_window(self.settings.fullscreen)
         pygame.display.set_caption(_("Amid Plenty"))
         self._drop_window_churn()
         pygame.key.set_repeat(350, 45)
@@ -129,16 +131,60 @@ class App:
     def toast(self, text: str, seconds: float = 6.0) -> None:
         self.toasts.append([text, seconds])
 
-    # --- fullscreen ----------------------------------------------------------------------------
+    # --- the window: fullscreen, scaling, mouse mapping ----------------------------------------
+    def _open_window(self, fullscreen: bool) -> None:
+        if fullscreen:
+            try:
+                self.window = pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+                return
+            except pygame.error as e:
+                self.toast(_("Fullscreen is not available here: {why}").format(why=e))
+        self.window = pygame.display.set_mode((WIDTH, HEIGHT), pygame.RESIZABLE)
+
     def _is_fullscreen(self) -> bool:
         surf = pygame.display.get_surface()
         return bool(surf and surf.get_flags() & pygame.FULLSCREEN)
 
     def _toggle_fullscreen(self) -> None:
-        try:
-            pygame.display.toggle_fullscreen()
-        except pygame.error as e:
-            self.toast(_("Fullscreen is not available here: {why}").format(why=e))
+        self._open_window(not self._is_fullscreen())
+
+    def view_rect(self) -> pygame.Rect:
+        """Where the logical picture sits in the window: as large as fits, its shape kept, centred."""
+        w, h = self.window.get_size() if self.window is not None else (WIDTH, HEIGHT)
+        scale = min(w / WIDTH, h / HEIGHT) or 1.0
+        r = pygame.Rect(0, 0, max(1, round(WIDTH * scale)), max(1, round(HEIGHT * scale)))
+        r.center = (w // 2, h // 2)
+        return r
+
+    def to_logical(self, pos: tuple[float, float]) -> tuple[int, int]:
+        r = self.view_rect()
+        return (int((pos[0] - r.x) * WIDTH / r.w), int((pos[1] - r.y) * HEIGHT / r.h))
+
+    def _mapped(self, event: pygame.event.Event) -> pygame.event.Event:
+        """A mouse event with its position in logical coordinates (other events unchanged)."""
+        if event.type not in (pygame.MOUSEMOTION, pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP):
+            return event
+        r = self.view_rect()
+        if r.size == (WIDTH, HEIGHT) and r.topleft == (0, 0):
+            return event
+        d = dict(event.dict, pos=self.to_logical(event.pos))
+        if "rel" in d:
+            d["rel"] = (int(event.rel[0] * WIDTH / r.w), int(event.rel[1] * HEIGHT / r.h))
+        return pygame.event.Event(event.type, d)
+
+    def present(self) -> None:
+        """Show the logical picture in the window, scaled to fit (bars fill what is left)."""
+        window = pygame.display.get_surface()
+        if window is None:
+            return
+        self.window = window
+        r = self.view_rect()
+        if r.size == (WIDTH, HEIGHT):
+            window.blit(self.screen, r)
+        else:
+            window.fill((0, 0, 0))
+            window.blit(pygame.transform.smoothscale(self.screen, r.size), r)
+        pygame.display.flip()
 
     def _drop_window_churn(self) -> None:
         """Creating or re-creating a window sends focus-lost/gained pairs for a moment; they are not
@@ -217,7 +263,7 @@ class App:
         dt = min(max(dt, 0.0), MAX_DT)
         self.time += dt
         for event in pygame.event.get():
-            self.handle(event)
+            self.handle(self._mapped(event))
             if not self.running:
                 return
         if not self.stack:
@@ -228,7 +274,7 @@ class App:
             t[1] -= dt
         self.toasts = [t for t in self.toasts if t[1] > 0]
         self.draw()
-        pygame.display.flip()
+        self.present()
         self.frames += 1
         if self.on_frame:
             self.on_frame(self)
