@@ -19,6 +19,7 @@ SCENES = {
     "pause": ("game.scenes.pause", "PauseScene"),
     "challenges": ("game.scenes.picker", "ChallengePickerScene"),
     "challenge_name": ("game.scenes.challenge", "NameScene"),
+    "challenge_briefing": ("game.scenes.challenge_briefing", "ChallengeBriefingScene"),
     "challenge_question": ("game.scenes.challenge", "QuestionScene"),
     "challenge_reflect": ("game.scenes.challenge", "ReflectionScene"),
     "challenge_done": ("game.scenes.handed_in", "HandedInScene"),

@@ -82,6 +82,9 @@ class BriefingScene(Scene):
         sub = a.labels.get(self._subtitle(), 16, a.pal["text_dim"], "regular", 1.5)
         return 36 + title.get_height() + 4 + sub.get_height() + 24
 
+    def start_label(self) -> str:
+        return _("Start")
+
     def _subtitle(self) -> str:
         info = self.info
         return _("Level {n} · {turns} turns of {minutes:.0f} minutes · a {cell} cell").format(
@@ -89,7 +92,7 @@ class BriefingScene(Scene):
 
     def layout(self) -> None:
         items: list[Button] = [
-            Button((940, 620, 280, 56), lambda: _("Start"), self.start, primary=True, hint="Enter",
+            Button((940, 620, 280, 56), self.start_label, self.start, primary=True, hint="Enter",
                    tooltip=lambda: _("Begin the level.")),
             Button((640, 620, 280, 56), lambda: _("Back"), self.back, hint="Esc"),
         ]

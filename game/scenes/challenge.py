@@ -87,10 +87,7 @@ class NameScene(FlowScene):
             self.error = str(e)
             self.app.sound.play("warning")
             return
-        if self.flow.challenge.questions:
-            self.go("challenge_question", index=0)
-        else:
-            self.play()
+        self.go("challenge_briefing")
 
     def handle(self, event: pygame.event.Event) -> None:
         if event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
@@ -196,7 +193,7 @@ class QuestionScene(FlowScene):
     def back(self) -> None:
         self._keep()
         if self.index == 0:
-            self.go("challenge_name")
+            self.go("challenge_briefing")
         else:
             self.go("challenge_question", index=self.index - 1)
 

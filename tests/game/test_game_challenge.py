@@ -52,6 +52,10 @@ def test_challenge_flow_by_keyboard_hands_in_a_verified_submission(app, store, s
     key(pygame.K_BACKSPACE)
     key(pygame.K_RETURN)
     settle(app)
+    assert top(app) == "ChallengeBriefingScene"  # the level's own briefing, before any prediction
+    assert app.top.info.briefing == load_challenge(SAMPLE).level.briefing
+    key(pygame.K_RETURN)
+    settle(app)
     assert top(app) == "QuestionScene"
     answers = {"plenty": (1, 4), "walk": (0, 5), "insulin": (2, 3)}
     for qid, (choice, conf) in answers.items():
@@ -184,6 +188,8 @@ def _to_first_question(app):
     settle(app)
     type_text("Ana")
     key(pygame.K_RETURN)
+    settle(app)
+    key(pygame.K_RETURN)  # past the briefing
     settle(app)
     assert top(app) == "QuestionScene"
     return app.top

@@ -186,8 +186,9 @@ def test_no_english_on_screen_with_spanish(spanish_app, tmp_path, monkeypatch):
     settle(app, 0.1)
     flow = ChallengeFlow.open(SAMPLE)
     flow.name = "Ana"
-    for name in ("challenges", "challenge_name", "challenge_question", "challenge_reflect"):
-        kw = {} if name == "challenges" else {"flow": flow} if name == "challenge_name" else {"flow": flow, "index": 0}
+    for name in ("challenges", "challenge_name", "challenge_briefing", "challenge_question", "challenge_reflect"):
+        kw = {} if name == "challenges" else {"flow": flow} if name in ("challenge_name", "challenge_briefing") \
+            else {"flow": flow, "index": 0}
         app.push(make(name, app, **kw))
         settle(app, 0.1)
 

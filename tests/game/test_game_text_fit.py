@@ -54,8 +54,9 @@ def _tour(app, tmp_path, monkeypatch, where):
     sample = Path(__file__).resolve().parents[2] / "levels" / "challenges" / SAMPLE_NAME
     flow = ChallengeFlow.open(sample)
     flow.name = "Ana"
-    for name in ("challenges", "challenge_name", "challenge_question", "challenge_reflect"):
-        kw = {} if name == "challenges" else {"flow": flow} if name == "challenge_name" else {"flow": flow, "index": 0}
+    for name in ("challenges", "challenge_name", "challenge_briefing", "challenge_question", "challenge_reflect"):
+        kw = {} if name == "challenges" else {"flow": flow} if name in ("challenge_name", "challenge_briefing") \
+            else {"flow": flow, "index": 0}
         where[0] = name
         app.push(make(name, app, **kw))
         settle(app, 0.05)
