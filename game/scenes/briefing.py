@@ -14,6 +14,7 @@ from game import campaign, shapes
 from game.i18n import N_, _
 from game.scenes import make
 from game.scenes.base import Scene
+from game.termtips import term_spans, underline
 from game.ui import Button, ChoiceButton, blit_text, panel
 from game.words import cell_type_name
 
@@ -82,6 +83,13 @@ class BriefingScene(Scene):
         sub = a.labels.get(self._subtitle(), 16, a.pal["text_dim"], "regular", 1.5)
         return 36 + title.get_height() + 4 + sub.get_height() + 24
 
+    def _spans(self, text: str, size: float, width: int, cap: float, spacing: float):
+        key = (text, size, width, cap, spacing, self.app.fonts.scale, self.app.settings.language)
+        cache = self.__dict__.setdefault("_span_cache", {})
+        if key not in cache:
+            cache[key] = term_spans(self.app, text, size, width, cap=cap, spacing=spacing)
+        return cache[key]
+
     def start_label(self) -> str:
         return _("Start")
 
@@ -149,6 +157,9 @@ class BriefingScene(Scene):
         self.scroll = min(self.scroll, max(0, text.get_height() - box_h))
         surface.blit(text, (60, y + 8), pygame.Rect(0, self.scroll, 640, box_h))
         self.dropped = max(0, text.get_height() - box_h - self.scroll)
+        # glossary terms and units in the briefing explain themselves under the mouse
+        self.tips = underline(surface, self._spans(paragraphs(info.briefing), 18, 640, 2.0, 1.45),
+                              (60, y + 8 - self.scroll), pal["text_dim"], clip=pygame.Rect(60, y + 8, 640, box_h))
         if self.scroll or self.dropped:
             more = (_("▲ more above") + "   " if self.scroll else "") + (_("▼ more below") if self.dropped else "")
             blit_text(surface, a, more + "  ·  " + _("PgUp/PgDn"), (700, bottom + 2), 12, pal["accent"], "semibold",
@@ -180,6 +191,8 @@ class BriefingScene(Scene):
             pygame.draw.circle(surface, pal["accent"], (r.x + 24, yy + 10), 4)
             img = a.labels.block(g.text, 15, pal["text"], r.w - 60, cap=1.8)
             surface.blit(img, (r.x + 38, yy))
+            self.tips += underline(surface, self._spans(g.text, 15, r.w - 60, 1.8, 1.3), (r.x + 38, yy),
+                                   pal["text_dim"])
             yy += img.get_height() + 8
         yy += 8
         blit_text(surface, a, _("What you can do"), (r.x + 18, yy), 18, pal["accent"], "bold", cap=1.6)
