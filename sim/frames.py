@@ -74,7 +74,7 @@ def population_frame(preset: str = "healthy", *, cells: int = 100, days: float =
     for _ in range(n_turns):
         st = sim.advance().stats
         g_sum += st["mean_glucose_mmol_l"]
-        e_min = np.minimum(e_min, st["min_energy_frac"])
+        e_min = np.minimum(e_min, st["min_cell_energy_frac"])
     end = sim.snapshot().values
     data: dict[str, Any] = {k: np.broadcast_to(np.asarray(sim.params.values[k], dtype=np.float64), (cells,))
                             for k in VARIED}

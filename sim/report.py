@@ -100,8 +100,11 @@ def build_report(sim: Simulation, turn: int, start: float, fired: list[Event], a
     else:
         for k in TRACKED:
             stats[f"min_{k}"] = stats[f"max_{k}"] = snap.values[k].copy()
+    # The accumulator speaks the state's names (energy_frac); reports use the output name.
+    for edge in ("min", "max"):
+        stats[f"{edge}_cell_energy_frac"] = stats.pop(f"{edge}_energy_frac")
     indicators = {
-        "starving": stats["min_energy_frac"] < STARVING_ENERGY_FRAC,
+        "starving": stats["min_cell_energy_frac"] < STARVING_ENERGY_FRAC,
         "hyperglycaemia": stats["max_glucose_mmol_l"] >= HYPERGLYCAEMIA_MMOL_L,
         "hypoglycaemia": stats["min_glucose_mmol_l"] < HYPOGLYCAEMIA_MMOL_L,
         "hyperinsulinaemia": stats["mean_insulin_uu_ml"] > HYPERINSULINAEMIA_UU_ML,

@@ -9,7 +9,7 @@ never disagree on a column. Must not import pygame.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 import numpy as np
 
@@ -49,18 +49,19 @@ def turn_count(days: float, turn_min: float) -> int:
 
 
 def prepare(preset: str, *, days: float, seed: int, cells: int, spread: float, diet: str,
-            turn_min: float) -> tuple[Simulation, int]:
-    """The simulation ready to run, and how many turns ``days`` makes."""
-    sim = Simulation.from_preset(preset, n=cells, seed=seed, turn_min=turn_min)
+            turn_min: float, knobs: Mapping[str, float] | None = None) -> tuple[Simulation, int]:
+    """The simulation ready to run (``knobs`` replace the preset's), and the turns ``days`` makes."""
+    sim = Simulation.from_preset(preset, n=cells, seed=seed, turn_min=turn_min, knobs=knobs)
     sim.set_params(vary(sim.params, cells, spread, sim.rngs["population"]))
     sim.schedule_diet(diet, days)
     return sim, turn_count(days, turn_min)
 
 
 def preset_series(preset: str, *, days: float = 1.0, seed: int = 0, cells: int = 1, spread: float = 0.1,
-                  diet: str = "standard", turn_min: float = 60.0,
+                  diet: str = "standard", turn_min: float = 60.0, knobs: Mapping[str, float] | None = None,
                   tick: Callable[[], None] | None = None) -> list[dict[str, float]]:
-    sim, n_turns = prepare(preset, days=days, seed=seed, cells=cells, spread=spread, diet=diet, turn_min=turn_min)
+    sim, n_turns = prepare(preset, days=days, seed=seed, cells=cells, spread=spread, diet=diet, turn_min=turn_min,
+                           knobs=knobs)
     rows = []
     for _ in range(n_turns):
         rows.append(row_of(sim.advance(), cells > 1))

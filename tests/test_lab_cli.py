@@ -6,7 +6,7 @@ import json
 import pytest
 
 from sim.cli.main import main
-from sim.lab.setup import SETTINGS
+from sim.lab.setup import settings
 
 
 def test_ogtt_writes_samples_and_summary(tmp_path, capsys):
@@ -26,7 +26,7 @@ def test_dose_response_columns(tmp_path):
     out = tmp_path / "d.csv"
     assert main(["experiment", "dose-response", "--cell", "fat", "--out", str(out)]) == 0
     rows = list(csv.DictReader(out.open()))
-    assert {"insulin_uu_ml", "glucose_uptake"} <= set(rows[0])
+    assert {"insulin_uu_ml", "mean_cell_uptake_mg_kg_min"} <= set(rows[0])
 
 
 def test_meal_day_has_both_presets(tmp_path):
@@ -47,7 +47,7 @@ def test_clamp_reports_m_value(tmp_path):
 def test_bad_settings_exit_2_with_the_valid_keys(bad, capsys):
     assert main(["experiment", "fasting", "--set", bad]) == 2
     err = capsys.readouterr().err
-    for key in SETTINGS:
+    for key in settings():
         assert key in err
 
 

@@ -2,7 +2,7 @@
 two together lower it more, and taking a factor away lets uptake recover.
 
 Subjects live side by side as columns of one population; each column has its own imposed levels
-(the lab's ``--set inflammation=…`` etc.), then a hyperinsulinaemic clamp measures the cell's uptake.
+(the lab's ``--set imposed_inflammation=…`` etc.), then a hyperinsulinaemic clamp measures the cell's uptake.
 """
 
 import numpy as np

@@ -76,7 +76,7 @@ def test_no_receptors_means_no_insulin_signal_but_life_goes_on():
 def test_no_mitochondria_means_the_cell_starves():
     sim = Simulation.from_preset("healthy", knobs={"mito_capacity": 0.0})
     reports = run_days(sim, 1)
-    assert min(float(r.stats["min_energy_frac"][0]) for r in reports) < 0.2
+    assert min(float(r.stats["min_cell_energy_frac"][0]) for r in reports) < 0.2
 
 
 def test_a_huge_meal_is_absorbed_without_blowing_up():

@@ -43,7 +43,7 @@ def outcomes(result: Any) -> dict[str, float]:
     return {
         "mean_glucose_mmol_l": round(sum(mean_g) / len(mean_g), 3),
         "max_glucose_mmol_l": round(max(s["max_glucose_mmol_l"]), 3),
-        "min_cell_energy_frac": round(min(s["min_energy_frac"]), 4),
+        "min_cell_energy_frac": round(min(s["min_cell_energy_frac"]), 4),
         "end_cell_energy_frac": round(s["cell_energy_frac"][-1], 4),
         "end_receptors_frac": round(s["receptors_frac"][-1], 4),
     }

@@ -36,7 +36,7 @@ from sim.storage import csv_text, write_output
 COLUMN_DOCS = {
     "infusion_mg_kg_min": "glucose infusion holding the clamp's target, mean over the last 10 min, mg/kg/min",
     "insulin_uu_ml": "insulin held for this subject, µU/mL",
-    "glucose_uptake": "the cell's glucose uptake, mean over the last 30 min, mg glucose per kg tissue per min",
+    "mean_cell_uptake_mg_kg_min": "the cell's glucose uptake, mean over the last 30 min, mg glucose per kg tissue per min",
 }
 
 

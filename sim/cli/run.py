@@ -103,10 +103,22 @@ def add_parser(sub: Any) -> None:
                    help="with --cells > 1: coefficient of variation of each subject's knobs (default 0.1)")
     p.add_argument("--diet", default="standard", help="named diet from the content catalog (default standard)")
     p.add_argument("--turn-min", type=turn_min_float, default=60.0, help="minutes per turn (default 60)")
+    p.add_argument("--set", dest="settings", action="append", default=[], metavar="KNOB=VALUE",
+                   help="set a knob (replaces the preset's or the level's value); repeatable; the names "
+                        "and ranges of experiment --set, sweep --param and a level's cell.knobs")
     p.add_argument("--policy", default="idle", help="with a level: the bot that plays it (idle, greedy, search)")
     p.add_argument("--replay-out", type=Path, help="with a level: also save the run as a replay JSON")
     add_out_arguments(p, "output file, .csv or .json (default: summary only)")
     p.set_defaults(func=run)
+
+
+def knob_settings(args: argparse.Namespace) -> dict[str, float]:
+    from sim.lab.setup import LabSetupError, parse_settings
+
+    try:
+        return parse_settings(getattr(args, "settings", []))
+    except LabSetupError as e:
+        raise CliError(str(e)) from None
 
 
 def output_bytes(path: Path, rows: Sequence[dict[str, float]], meta: dict[str, Any], names: Sequence[str]) -> bytes:
@@ -139,16 +151,17 @@ def run(args: argparse.Namespace) -> int:
     if not (0.0 <= args.spread <= 1.0):
         raise CliError(f"--spread must be between 0 and 1, got {args.spread}")
     check_out(args, (".csv", ".json"))
+    knobs = knob_settings(args)
     population = args.cells > 1
     progress = Progress(turn_count(args.days, args.turn_min), "turn") if population else None
     rows = preset_series(args.preset, days=args.days, seed=args.seed, cells=args.cells, spread=args.spread,
-                         diet=args.diet, turn_min=args.turn_min, tick=progress.tick if progress else None)
+                         diet=args.diet, turn_min=args.turn_min, knobs=knobs, tick=progress.tick if progress else None)
     if progress:
         progress.close()
     side = None
     if args.out is not None:
         params = {"days": args.days, "cells": args.cells, "spread": args.spread if population else 0.0,
-                  "diet": args.diet, "turn_min": args.turn_min}
+                  "diet": args.diet, "turn_min": args.turn_min, "knobs": knobs}
         names = column_names(population)
         data = output_bytes(args.out, rows, {"preset": args.preset, "seed": args.seed, **params,
                                              "engine_version": ENGINE_VERSION}, names)

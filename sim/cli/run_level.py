@@ -12,6 +12,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+import attrs
+
 from sim.cli.errors import CliError
 from sim.cli.outputs import check_out, command_line, messages, wrote
 from sim.levels import LevelRun, load_level
@@ -27,7 +29,12 @@ def run_level_cli(args: Any) -> int:
         raise CliError(f"unknown policy {args.policy!r}; choose one of: {', '.join(POLICIES)}")
     out = Path(args.out) if getattr(args, "out", None) else None
     check_out(args, (".csv", ".json"))
+    from sim.cli.run import knob_settings
+
+    knobs = knob_settings(args)
     level = load_level(args.level)
+    if knobs:
+        level = attrs.evolve(level, cell=attrs.evolve(level.cell, knobs={**dict(level.cell.knobs), **knobs}))
     run = LevelRun(level, int(getattr(args, "seed", 0) or 0))
     policy = get_policy(args.policy)
     rows = []
@@ -81,7 +88,7 @@ def _write(args: Any, out: Path, level: Any, run: LevelRun, rows: list[dict[str,
         docs[f"goal_{g.slug}_ok"] = f"goal {g.slug}: 1 when met so far"
     meta = describe("run", data, argv=command_line(args), rows=len(rows), seed=run.seed,
                     subject=level_subject(level.slug, args.level, level.content_hash),
-                    parameters={"policy": args.policy},
+                    parameters={"policy": args.policy, "knobs": dict(level.cell.knobs)},
                     result={"won": res.won, "stars": res.stars, "score": res.score},
                     columns={c: column_meaning(c, docs) for c in names})
     return write_with_sidecar(out, data, meta, getattr(args, "sidecar", None))

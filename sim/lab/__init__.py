@@ -7,6 +7,6 @@ is the command-line face (``sim/cli/experiment.py``). Must not import pygame.
 """
 
 from sim.lab.protocols import PROTOCOLS, LabResult
-from sim.lab.setup import SETTINGS, LabSetupError, parse_settings, prepare
+from sim.lab.setup import LabSetupError, parse_settings, prepare, settings
 
-__all__ = ["PROTOCOLS", "SETTINGS", "LabResult", "LabSetupError", "parse_settings", "prepare"]
+__all__ = ["PROTOCOLS", "LabResult", "LabSetupError", "parse_settings", "prepare", "settings"]

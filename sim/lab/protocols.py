@@ -73,7 +73,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "fasting": SAMPLE_COLUMNS,
     "ogtt": SAMPLE_COLUMNS,
     "clamp": (*SAMPLE_COLUMNS, "infusion_mg_kg_min"),
-    "dose-response": ("insulin_uu_ml", "glucose_uptake", "signaling_active_frac", "glut4_membrane_frac"),
+    "dose-response": ("insulin_uu_ml", "mean_cell_uptake_mg_kg_min", "signaling_active_frac", "glut4_membrane_frac"),
     "meal-day": ("time_min", *MEAL_DAY_COLUMNS, *(f"{who}_{c}" for who in ("PRESET", "COMPARE") for c in MEAL_DAY_COLUMNS)),
 }
 
@@ -191,14 +191,14 @@ def dose_response(req: LabRequest) -> LabResult:
     sim.run_until(t0 + DOSE_HOLD_MIN, acc)
     uptake = acc.means()["mean_cell_uptake_mg_kg_min"]
     rows = [
-        {"insulin_uu_ml": d, "glucose_uptake": float(uptake[i]),
+        {"insulin_uu_ml": d, "mean_cell_uptake_mg_kg_min": float(uptake[i]),
          "signaling_active_frac": float(sim.state.signaling_active_frac[i]),
          "glut4_membrane_frac": float(sim.state.glut4_membrane_frac[i])}
         for i, d in enumerate(DOSES)
     ]
     fit = fit_hill(DOSES, [float(x) for x in uptake])
     summary = _base(req, "dose-response") | {
-        "cell": req.cell, "glucose_uptake_unit": "mg glucose per kg tissue per min",
+        "cell": req.cell, "uptake_unit": "mg glucose per kg tissue per min",
         "ec50_uu_ml": fit.ec50, "vmax": fit.vmax, "basal_uptake": fit.basal, "hill": fit.hill,
         "fit_r2": fit.r2,
     }

@@ -1,8 +1,11 @@
 """Preparing a lab subject: a preset, ``--set`` changes and days of adaptation on a standard diet.
 
-``--set KEY=VALUE`` keys (``SETTINGS``): the cell's knobs are multipliers of the preset's value;
-the four compounding factors are levels from 0 (none) to 1 (severe), held by a constant drive
-(``imposed_*`` parameters) and also set as the factor's starting value. Must not import pygame.
+``--set KEY=VALUE`` keys (``SETTINGS``) are the knobs of ``sim/data/parameters.toml`` by the same
+names, with the same meaning, as a level's ``cell.knobs`` and ``sweep --param``: the value
+*replaces* the preset's (``receptor_number=0.5`` is half a healthy cell's, whatever the preset).
+The ``imposed_*`` knobs are levels from 0 (none) to 1 (severe) held by a constant drive; the lab
+also starts the factor there, so a protocol measures the held level from its first minute.
+``run --set`` uses the same parser. Must not import pygame.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ import attrs
 
 from sim.engine import Simulation
 from sim.errors import UserError
-from sim.model.parameters import KNOB_RANGE
+from sim.model.parameters import knob_range, specs, value_problem
 
 
 class LabSetupError(UserError):
@@ -23,74 +26,65 @@ class LabSetupError(UserError):
 
 @attrs.frozen
 class Setting:
-    key: str
-    kind: str  # "multiplier" (× the preset's value) or "level" (0–1, absolute)
-    target: str  # the parameter it changes
-    state: str | None  # the state variable a level also starts at
+    key: str  # the knob's name, as in parameters.toml [knobs]
+    state: str | None  # the state variable a level (imposed_*) also starts at
     lo: float
     hi: float
     meaning: str
 
 
-SETTINGS: dict[str, Setting] = {
-    s.key: s
-    for s in (
-        Setting("receptor_number", "multiplier", "receptor_number", None, *KNOB_RANGE, "insulin receptors made (and so on the surface)"),
-        Setting("receptor_affinity", "multiplier", "receptor_affinity", None, *KNOB_RANGE, "insulin binding rate"),
-        Setting("signaling_capacity", "multiplier", "signaling_capacity", None, *KNOB_RANGE, "IRS/PI3K/Akt transmission"),
-        Setting("glut4_pool", "multiplier", "glut4_pool", None, *KNOB_RANGE, "GLUT4 transporters in the cell"),
-        Setting("mito_capacity", "multiplier", "mito_capacity", None, *KNOB_RANGE, "mitochondrial oxidative capacity"),
-        Setting("beta_cell_capacity", "multiplier", "beta_cell_capacity", None, *KNOB_RANGE, "insulin secreted per β-cell"),
-        Setting("inflammation", "level", "imposed_inflammation", "inflammation_frac", 0.0, 1.0, "inflammatory signaling, 0 none – 1 severe"),
-        Setting("oxidative_stress", "level", "imposed_oxidative_stress", "oxidative_stress_frac", 0.0, 1.0, "reactive oxygen species, 0–1"),
-        Setting("er_stress", "level", "imposed_er_stress", "er_stress_frac", 0.0, 1.0, "ER stress response, 0–1"),
-        Setting("lipotoxicity", "level", "imposed_lipotoxicity", "lipotoxic_frac", 0.0, 1.0, "lipotoxic intermediates, 0–1"),
-    )
-}
+# The factor each imposed level holds; the lab starts the factor's state there too.
+_STARTS = {"imposed_inflammation": "inflammation_frac", "imposed_oxidative_stress": "oxidative_stress_frac",
+           "imposed_er_stress": "er_stress_frac", "imposed_lipotoxicity": "lipotoxic_frac"}
+# Names --set used before it took the knobs' own names (no shipped file uses them): a hint only.
+RENAMED = {"inflammation": "imposed_inflammation", "oxidative_stress": "imposed_oxidative_stress",
+           "er_stress": "imposed_er_stress", "lipotoxicity": "imposed_lipotoxicity"}
+
+
+def settings() -> dict[str, Setting]:
+    return {k: Setting(k, _STARTS.get(k), *knob_range(k), spec.source) for k, spec in specs()["knobs"].items()}
 
 
 def valid_keys_text() -> str:
-    return ", ".join(
-        f"{s.key} ({'× preset, ' if s.kind == 'multiplier' else ''}{s.lo:g}–{s.hi:g})" for s in SETTINGS.values()
-    )
+    return ", ".join(f"{s.key} ({s.lo:g}–{s.hi:g})" for s in settings().values())
 
 
 def parse_settings(items: Sequence[str]) -> dict[str, float]:
     """``["KEY=VALUE", …]`` → {key: value}; unknown keys or values out of range raise."""
+    known = settings()
     out: dict[str, float] = {}
     for item in items:
         key, sep, text = item.partition("=")
         key = key.strip()
         if not sep:
             raise LabSetupError(f"--set {item!r}: expected KEY=VALUE; valid keys: {valid_keys_text()}")
-        if key not in SETTINGS:
+        if key in RENAMED:
+            raise LabSetupError(f"--set {key}: now called {RENAMED[key]} (its name in levels and sweeps); "
+                                f"valid keys: {valid_keys_text()}")
+        if key not in known:
             raise LabSetupError(f"--set: unknown key {key!r}; valid keys: {valid_keys_text()}")
         try:
             value = float(text)
         except ValueError:
             raise LabSetupError(f"--set {key}: {text!r} is not a number; valid keys: {valid_keys_text()}") from None
-        s = SETTINGS[key]
-        if not (s.lo <= value <= s.hi):
-            raise LabSetupError(
-                f"--set {key}={text}: out of range {s.lo:g}–{s.hi:g}; valid keys: {valid_keys_text()}"
-            )
+        why = value_problem(key, value)
+        if why is not None:
+            s = known[key]
+            raise LabSetupError(f"--set {key}={text}: out of range {s.lo:g}–{s.hi:g} ({why}); "
+                                f"valid keys: {valid_keys_text()}")
         out[key] = value
     return out
 
 
-def apply_settings(sim: Simulation, settings: Mapping[str, float]) -> None:
-    changes: dict[str, float] = {}
-    for key, value in settings.items():
-        s = SETTINGS[key]
-        if s.kind == "multiplier":
-            changes[s.target] = float(sim.params.values[s.target]) * value
-        else:
-            changes[s.target] = value
-            if s.state is not None:
-                arr = sim.state.arrays[s.state]
-                arr[:] = max(float(arr[0]), min(value, 0.98))
-    if changes:
-        sim.set_params(sim.params.evolve(**changes))
+def apply_settings(sim: Simulation, values: Mapping[str, float]) -> None:
+    known = settings()
+    for key, value in values.items():
+        state = known[key].state
+        if state is not None:
+            arr = sim.state.arrays[state]
+            arr[:] = max(float(arr[0]), min(value, 0.98))
+    if values:
+        sim.set_params(sim.params.evolve(**dict(values)))
 
 
 def prepare(

@@ -53,8 +53,8 @@ def final_causes(run: LevelRun, failed_because: str | None, early: bool = False)
             end_pct=100 * mito1, start_pct=100 * mito0)))
     n = len(s["time_min"])
     hyper = sum(1 for g in s["max_glucose_mmol_l"] if g >= HYPERGLYCAEMIA_MMOL_L)
-    starving = sum(1 for e in s["min_energy_frac"] if e < STARVING_ENERGY_FRAC)
-    both = sum(1 for g, e in zip(s["mean_glucose_mmol_l"], s["min_energy_frac"], strict=True) if g > 7.8 and e < 0.7)
+    starving = sum(1 for e in s["min_cell_energy_frac"] if e < STARVING_ENERGY_FRAC)
+    both = sum(1 for g, e in zip(s["mean_glucose_mmol_l"], s["min_cell_energy_frac"], strict=True) if g > 7.8 and e < 0.7)
     if both:
         out.append((1.5 * both / n + 0.5, Message(
             "in {turns} of {total} turns the cell starved amid plenty: sugar piled up outside while energy ran low inside",

@@ -35,7 +35,7 @@ QUANTITIES: dict[str, Quantity] = {
         Quantity("glucose_mean", "stats", "mean_glucose_mmol_l", "average blood glucose", "mmol/L"),
         Quantity("glucose_low", "stats", "min_glucose_mmol_l", "blood glucose dips", "mmol/L"),
         Quantity("insulin_mean", "stats", "mean_insulin_uu_ml", "average blood insulin", "µU/mL"),
-        Quantity("energy_low", "stats", "min_energy_frac", "the cell's energy, even at its lowest,", "%"),
+        Quantity("energy_low", "stats", "min_cell_energy_frac", "the cell's energy, even at its lowest,", "%"),
         Quantity("energy_mean", "stats", "mean_cell_energy_frac", "the cell's average energy", "%"),
         Quantity("uptake_mean", "stats", "mean_cell_uptake_mg_kg_min", "glucose entering the cell", "mg/kg/min"),
         Quantity("signal_health_mean", "stats", "mean_signaling_health", "the strength of insulin signaling", "%"),

@@ -26,7 +26,7 @@ SERIES = (
     "time_min", "blood_glucose_mmol_l", "blood_insulin_uu_ml", "cell_energy_frac", "receptors_frac",
     "signaling_active_frac", "signaling_proteins_frac", "glut4_membrane_frac", "glycogen_frac",
     "inflammation_frac", "oxidative_stress_frac", "mito_health_frac", "lipotoxic_frac",
-    "er_stress_frac", "max_glucose_mmol_l", "min_energy_frac", "mean_insulin_uu_ml",
+    "er_stress_frac", "max_glucose_mmol_l", "min_cell_energy_frac", "mean_insulin_uu_ml",
     "mean_cell_energy_frac", "mean_glucose_mmol_l", "min_glucose_mmol_l",
 )
 

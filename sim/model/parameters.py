@@ -18,8 +18,10 @@ import attrs
 import numpy as np
 
 CELL_TYPES = ("muscle", "fat", "liver")
-# Knobs multiply a preset's value: 0 (none) to 10×. Every entry point checks through value_problem.
+# Knobs are × normal: 0 (none) to 10×; the imposed_* knobs (unit "0–1") are levels from 0 to 1.
+# Every entry point checks through value_problem.
 KNOB_RANGE = (0.0, 10.0)
+LEVEL_RANGE = (0.0, 1.0)
 
 
 @attrs.frozen
@@ -53,15 +55,20 @@ def specs() -> dict[str, dict[str, ParamSpec]]:
     return out
 
 
+def knob_range(key: str) -> tuple[float, float]:
+    """The values knob ``key`` allows: ``LEVEL_RANGE`` for a 0–1 level, else ``KNOB_RANGE``."""
+    return LEVEL_RANGE if specs()["knobs"][key].unit == "0–1" else KNOB_RANGE
+
+
 def value_problem(key: str, value: float) -> str | None:
     """Why ``value`` cannot be given to knob or model parameter ``key`` (None: it can).
 
-    The one check behind levels, challenges, ``run``, ``experiment --set`` and ``sweep --param``:
-    knobs lie in ``KNOB_RANGE``; model parameters are finite and ≥ 0 (none is negative).
+    The one check behind levels, challenges, ``run --set``, ``experiment --set`` and ``sweep
+    --param``: knobs lie in ``knob_range``; model parameters are finite and ≥ 0 (none is negative).
     """
     v = float(value)
     if key in specs()["knobs"]:
-        lo, hi = KNOB_RANGE
+        lo, hi = knob_range(key)
         if not (lo <= v <= hi):
             return f"found {v:g}; allowed: {lo:g} to {hi:g}"
     elif not (np.isfinite(v) and v >= 0.0):

@@ -18,7 +18,14 @@ it. Must not import pygame.
 from __future__ import annotations
 
 try:
-    from sim.rl.env import FEATURES, LevelEnv, level_env_id, register, register_levels
+    from sim.rl.env import (
+        FEATURE_SCALES,
+        FEATURES,
+        LevelEnv,
+        level_env_id,
+        register,
+        register_levels,
+    )
 except ModuleNotFoundError as e:  # pragma: no cover - depends on the environment
     if e.name != "gymnasium":
         raise
@@ -26,4 +33,4 @@ except ModuleNotFoundError as e:  # pragma: no cover - depends on the environmen
 
 register_levels()
 
-__all__ = ["FEATURES", "LevelEnv", "level_env_id", "register", "register_levels"]
+__all__ = ["FEATURES", "FEATURE_SCALES", "LevelEnv", "level_env_id", "register", "register_levels"]

@@ -4,8 +4,9 @@
   the start of this turn. Actions the rules do not allow now (budget, cool-down, uses) are
   skipped, in order, and listed in ``info["skipped"]``; ``action_masks()`` gives what is
   allowed, for masked agents.
-- **Observation**: ``Box(0, 1, (13 + k,), float32)``: the turn's share of the level, blood
-  glucose / 30 mmol/L, insulin / 200 µU/mL, then cell energy, receptors, active signaling, GLUT4
+- **Observation**: ``Box(0, 1, (13 + k,), float32)``, entries named by ``FEATURES`` (state
+  quantities under their ``run`` CSV column names): the turn's share of the level, blood
+  glucose / 30 mmol/L, insulin / 200 µU/mL (``FEATURE_SCALES``), then cell energy, receptors, active signaling, GLUT4
   at the membrane, glycogen, inflammation, oxidative stress, working mitochondria, lipotoxic
   intermediates (each 0–1, clipped), budget left today / budget (1 without a budget), and one
   0/1 per action: allowed now.
@@ -35,10 +36,13 @@ from sim.rl.render import frame
 
 RENDER_MODES = ("ansi", "rgb_array")
 
-FEATURES = ("turn_share", "glucose", "insulin", "cell_energy_frac", "receptors_frac", "signaling_active_frac",
+# Observation entries by name: a state quantity under its run-CSV column name, divided by its
+# FEATURE_SCALES entry (1 when absent) and clipped to 0–1; then the level's own two shares.
+FEATURES = ("turn_share", "blood_glucose_mmol_l", "blood_insulin_uu_ml", "cell_energy_frac", "receptors_frac", "signaling_active_frac",
             "glut4_membrane_frac", "glycogen_frac", "inflammation_frac", "oxidative_stress_frac",
             "mito_health_frac", "lipotoxic_frac", "budget_share")
-_STATE = FEATURES[3:12]
+FEATURE_SCALES = {"blood_glucose_mmol_l": 30.0, "blood_insulin_uu_ml": 200.0}
+_STATE = FEATURES[1:12]
 
 
 class LevelEnv(gym.Env[np.ndarray, np.ndarray]):
@@ -123,9 +127,7 @@ class LevelEnv(gym.Env[np.ndarray, np.ndarray]):
         budget = self.level.budget_per_day
         feats = [
             run.turn / max(self.level.turns, 1),
-            float(v["blood_glucose_mmol_l"][0]) / 30.0,
-            float(v["blood_insulin_uu_ml"][0]) / 200.0,
-            *(float(v[k][0]) for k in _STATE),
+            *(float(v[k][0]) / FEATURE_SCALES.get(k, 1.0) for k in _STATE),
             (led.budget_left / budget) if budget else 1.0,
             *self.action_masks().astype(np.float64),
         ]

@@ -184,7 +184,7 @@ def _run_preset(spec: SweepSpec, task: Task) -> dict[str, Any]:
         i_sum = i_sum + st["mean_insulin_uu_ml"]
         e_sum = e_sum + st["mean_cell_energy_frac"]
         g_max = np.maximum(g_max, st["max_glucose_mmol_l"])
-        e_min = np.minimum(e_min, st["min_energy_frac"])
+        e_min = np.minimum(e_min, st["min_cell_energy_frac"])
     end = sim.snapshot().values
     per_subject: dict[str, Any] = {
         "mean_glucose_mmol_l": g_sum / n_turns, "max_glucose_mmol_l": g_max, "mean_insulin_uu_ml": i_sum / n_turns,
@@ -223,7 +223,7 @@ def _run_level(spec: SweepSpec, task: Task) -> dict[str, Any]:
         "won": int(res.won), "stars": res.stars, "score": res.score, "turns_played": res.turns_played,
         "mean_glucose_mmol_l": sum(s["mean_glucose_mmol_l"]) / n, "max_glucose_mmol_l": max(s["max_glucose_mmol_l"], default=math.nan),
         "mean_insulin_uu_ml": sum(s["mean_insulin_uu_ml"]) / n, "mean_cell_energy_frac": sum(s["mean_cell_energy_frac"]) / n,
-        "min_cell_energy_frac": min(s["min_energy_frac"], default=math.nan),
+        "min_cell_energy_frac": min(s["min_cell_energy_frac"], default=math.nan),
         "end_glucose_mmol_l": s["blood_glucose_mmol_l"][-1] if s["time_min"] else math.nan,
         "end_cell_energy_frac": s["cell_energy_frac"][-1] if s["time_min"] else math.nan,
         "end_receptors_frac": s["receptors_frac"][-1] if s["time_min"] else math.nan,
