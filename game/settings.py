@@ -29,6 +29,7 @@ SETTINGS_FILE = "settings.json"
 PROGRESS_FILE = "progress.json"
 LANGUAGES = ("", "en", "es")
 TEXT_SCALES = (75, 100, 125, 150, 175, 200)
+MAX_PLAYS = 10**9  # a play count from a hand-edited file is kept within what a person could play
 
 
 def _clamp(lo: float, hi: float):
@@ -70,6 +71,10 @@ class Settings:
             if f.type in ("bool", bool) and not isinstance(v, bool):
                 continue
             if f.type not in ("bool", bool) and (isinstance(v, bool) or not isinstance(v, (int, float))):
+                continue
+            try:
+                cls(**{f.name: v})  # its converter: a whole number too large for a float is dropped
+            except (OverflowError, ValueError):
                 continue
             kept[f.name] = v
         return cls(**kept)
@@ -121,7 +126,8 @@ class Progress:
                 continue
             try:
                 out[str(slug)] = LevelProgress(d.get("won") is True, int(min(max(int(d.get("stars", 0)), 0), 3)),
-                                               float(d.get("best_score", 0.0)), int(d.get("played", 0)))
+                                               float(d.get("best_score", 0.0)),
+                                               int(min(max(int(d.get("played", 0)), 0), MAX_PLAYS)))
             except (TypeError, ValueError, OverflowError):
                 continue
         return cls(out)

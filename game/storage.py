@@ -26,6 +26,7 @@ from typing import Any
 import attrs
 import filelock
 
+from sim.datatree import shape_problem
 from sim.errors import UserError
 from sim.storage import atomic_write_text, read_text_limited, set_aside
 
@@ -72,6 +73,11 @@ def load_json(path: Path | str, check: Callable[[Any], bool] = lambda d: isinsta
         return _aside(path, f"{path.name}: {e}")
     except RecursionError:
         return _aside(path, f"{path.name}: nested too deeply to be a settings file")
+    shape = shape_problem(data)  # 10**400 fits no float; 60-deep nesting is no settings file
+    if shape is not None:
+        return _aside(path, f"{path.name}: {shape}")
+    if not _writable(data):
+        return _aside(path, f"{path.name}: holds a lone surrogate (\\ud800…), which is not text")
     if not check(data):
         return _aside(path, f"{path.name}: not the shape the game expects")
     return Loaded(data)
@@ -110,6 +116,16 @@ def update_json(path: Path | str, merge: Callable[[Loaded], Any],
         data = merge(on_disk)
         atomic_write_json(path, data)
     return data, on_disk
+
+
+def _writable(data: Any) -> bool:
+    """Whether ``data`` can be written back: JSON's ``"\\ud800"`` reads as a lone surrogate,
+    which no UTF-8 file can hold, so the next save would fail."""
+    try:
+        json.dumps(data, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _no_constant(name: str) -> Any:

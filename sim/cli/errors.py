@@ -38,7 +38,9 @@ class Parser(argparse.ArgumentParser):
 
 # C0/C1 controls (ESC starts terminal escape codes), DEL, a lone carriage return and the bidi
 # overrides: text from a file must not move the cursor, recolour or rewrite the terminal.
-_CONTROL = re.compile("\r(?!\n)|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# Lone surrogates too ("\ud800" in a JSON file): no terminal encoding can write one, so printing
+# it would end in UnicodeEncodeError instead of the one-line message.
+_CONTROL = re.compile("\r(?!\n)|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def printable(text: str) -> str:

@@ -11,6 +11,9 @@ from game.settings import PROGRESS_FILE, SETTINGS_FILE, Store
 @pytest.mark.parametrize("text", [
     '{"volume": NaN}', '{"volume": Infinity}', '{"levels": {"a": {"best_score": -Infinity}}}',
     '{"levels": {"a": {"best_score": 1e400}}}', "[" * 100_000 + "]" * 100_000,
+    # found by tests/test_reliability_fuzz.py: a whole number no float holds crashed Settings at
+    # start-up, and a lone surrogate in a level name crashed the next save (UnicodeEncodeError)
+    '{"volume": 1%s}' % ("0" * 400), '{"levels": {"\\ud800": {"stars": 2}}}', "[" * 70 + "]" * 70,
 ])
 def test_hostile_json_is_set_aside_and_the_game_starts_with_defaults(tmp_path, name, text):
     (tmp_path / name).write_text(text)
