@@ -143,3 +143,17 @@ def test_shipped_challenges_load_and_match_their_levels() -> None:
     for path in sorted((levels_dir() / "challenges").glob("*.challenge.toml")):
         ch = load_challenge(path)
         assert ch.level.turns == ch.turn_limit and ch.questions, path
+
+
+def test_the_shipped_questions_template_makes_a_challenge(tmp_path, capsys):
+    from sim.cli.main import main as cli
+
+    out = tmp_path / "my-questions.toml"
+    assert cli(["challenge", "template", "--out", str(out)]) == 0
+    assert cli(["challenge", "template", "--out", str(out)]) == 2  # never overwrites
+    capsys.readouterr()
+    level = levels_dir() / "campaign" / "11_starving_amid_plenty.toml"
+    ch = make_challenge(level, 7, questions_path=out)
+    assert [q.id for q in ch.questions] == ["plenty", "walk"] and [r.id for r in ch.reflection] == ["why", "next"]
+    assert ch.questions[0].answer == 1 and "GLUT4" in ch.questions[0].explain
+    assert cli(["challenge", "template"]) == 0 and "[[questions]]" in capsys.readouterr().out

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 import io
 import json
 from pathlib import Path
@@ -212,3 +213,45 @@ def test_grading_over_worker_processes_gives_the_same_rows(challenge, sub, tmp_p
     assert [(g.source, g.status, g.note, g.final_state) for g in spread] == \
         [(g.source, g.status, g.note, g.final_state) for g in here]
     assert [g.result.score for g in spread if g.result] == [g.result.score for g in here if g.result]
+
+
+@pytest.mark.parametrize("quote", ["> ", ">", "> > ", "  >  "])
+def test_a_code_quoted_in_an_email_reply_still_reads(sub, quote) -> None:
+    code = result_code(sub)
+    lines = [code[i:i + 60] for i in range(0, len(code), 60)]
+    reply = "Thanks, got it.\n\n" + "\n".join(quote + x for x in ["On Monday Ana wrote:", *lines, "", "Ana"])
+    assert find_codes(reply) == [code]
+    assert parse_result_code("\n".join(quote + x for x in lines)) == sub
+
+
+def test_a_student_handing_in_twice_is_listed_twice_and_counted_once(challenge, played, tmp_path) -> None:
+    from sim.classroom.report import render
+
+    ana1 = make_submission(challenge, "Ana", {"q1": (0, 4)}, played)
+    ana2 = make_submission(challenge, "ana", {"q1": (1, 2)}, played)
+    ben = make_submission(challenge, "Ben", {"q1": (1, 5)}, played)
+    for s in (ana1, ana2, ben):
+        write_submission(s, tmp_path / "in")
+    rows = grade(challenge, collect([tmp_path / "in"]))
+    assert len(rows) == 3 and sum(any(f.startswith("handed in more than once") for f in g.flags) for g in rows) == 1
+    html = render(challenge, rows)
+    assert "of 2 submissions" in html and "1 later hand-in" in html
+    # the prediction tally counts each student once: two answers to q1, not three
+    tally = html[html.index("<h2>Predictions"):html.index("Each student's answers")]
+    assert sum(int(n) for n in re.findall(r" — (\d+) <svg", tally)) == 2
+    assert html.count("sure: ") == 3  # every hand-in's own answers are still shown
+
+
+def test_report_shows_each_students_answers_and_reflections_word_for_word(challenge, played) -> None:
+    from sim.classroom.grade import Graded
+    from sim.classroom.report import render
+
+    words = "It starved <because> the\nsugar stayed outside."
+    r_id = challenge.reflection[0].id
+    sub = make_submission(challenge, "Zoë", {"q1": (0, 4), r_id: words}, played)
+    html = render(challenge, [Graded("zoe.json", "verified", submission=sub, result=played.result())])
+    section = html[html.index("Each student's answers"):]
+    assert "Zoë" in section and "It starved &lt;because&gt; the\nsugar stayed outside." in section
+    q1 = challenge.questions[0]
+    assert q1.choices[0] in section and "sure: 4 of 5" in section
+    assert ("✔" if q1.answer == 0 else "✘") in section

@@ -1,8 +1,9 @@
 """Result codes: a whole submission as one line of text, for classrooms where files can't be moved.
 
 ``AP1-`` then the submission's canonical JSON, deflated (with a preset dictionary of the words
-every submission repeats) and written in URL-safe base64 without padding. Spaces and line breaks
-inside a code are ignored, so a code that an e-mail client wrapped still reads. Decoding is
+every submission repeats) and written in URL-safe base64 without padding. Spaces, line breaks and
+e-mail quote markers ("> ") inside a code are ignored, so a code that an e-mail client wrapped or
+quoted still reads. Decoding is
 bounded (code length, inflated size) and ends in the same checks as a submission file, checksum
 included. Never change ``_ZDICT`` for version 1: old codes would no longer inflate.
 Must not import pygame.
@@ -31,6 +32,14 @@ _ZDICT = (
     b'"versions":{"app":"0.1.0","engine":"1"}}'
 )
 _B64 = re.compile(r"^[A-Za-z0-9_-]*$")
+# A reply quotes each line of the original with "> " (nested replies: "> > "); ">" is never part of
+# a code, so the markers at the start of a line go before anything is read.
+_QUOTE = re.compile(r"^[ \t]*(?:>[ \t]*)+", re.MULTILINE)
+
+
+def unquote(text: str) -> str:
+    """``text`` with e-mail quote markers taken off the start of each line."""
+    return _QUOTE.sub("", text)
 _IN_TEXT = re.compile(r"AP1-[A-Za-z0-9_-]+")
 
 
@@ -48,7 +57,7 @@ def parse_result_code(text: str, where: str = "result code") -> Submission:
         raise r.fail("", "is not text")
     if len(text) > MAX_CODE_CHARS * 2:
         raise r.fail("", f"{len(text):,} characters; allowed: at most {MAX_CODE_CHARS:,}")
-    code = "".join(text.split())
+    code = "".join(unquote(text).split())
     if not code.startswith(PREFIX):
         raise r.fail("", f"does not start with {PREFIX!r} (copy the whole code)")
     body = code[len(PREFIX):]
@@ -85,7 +94,7 @@ def find_codes(text: str) -> list[str]:
     characters continue it (wrapped by a mail program); anything else ends it."""
     codes: list[str] = []
     current: str | None = None
-    for line in text.splitlines():
+    for line in unquote(text).splitlines():
         s = line.strip()
         if current is not None and s and not s.startswith(PREFIX) and _B64.match(s):
             current += s

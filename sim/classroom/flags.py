@@ -28,6 +28,7 @@ from sim.events import Action
 if TYPE_CHECKING:
     from sim.classroom.challenge import Challenge
 
+AGAIN = "handed in more than once"  # the start of the flag on a student's later hand-ins
 NEAR_MIN_TURNS = 8  # below this, one differing turn is too likely by chance
 NEAR_MAX_ROWS = 600  # the pairwise near-copy check is quadratic
 BOTS = ("greedy", "search")  # idle is left out: its empty log is what "end turn" gives anyone
@@ -53,7 +54,7 @@ def mark_flags(rows: Sequence[Graded], challenge: Challenge | None = None) -> li
     for i in intact:
         key = " ".join(out[i].who.casefold().split())
         if key in by_name:
-            out[i] = _add(out[i], f"handed in more than once (also {out[by_name[key]].source})")
+            out[i] = _add(out[i], f"{AGAIN} (also {out[by_name[key]].source})")
         else:
             by_name[key] = i
     by_log: dict[tuple[tuple[Action, ...], ...], int] = {}
@@ -131,4 +132,11 @@ def flagged(rows: Sequence[Graded]) -> int:
     return sum(1 for g in rows if g.flags)
 
 
-__all__ = ["BOTS", "bot_match", "flagged", "mark_flags"]
+def counted(rows: Sequence[Graded]) -> list[Graded]:
+    """One row per student for the class's figures: a student's first intact hand-in counts, the
+    later ones (flagged ``AGAIN``) are listed but not counted again. Unreadable files count as
+    they are: nobody can tell whose they are."""
+    return [g for g in rows if not any(f.startswith(AGAIN) for f in g.flags)]
+
+
+__all__ = ["AGAIN", "BOTS", "bot_match", "counted", "flagged", "mark_flags"]

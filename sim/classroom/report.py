@@ -31,12 +31,13 @@ table{border-collapse:collapse;font-size:.9rem} th,td{border-bottom:1px solid #e
 text-align:left;vertical-align:middle} th{background:#f4f4f4} td.num{text-align:right}
 .badge{display:inline-block;padding:0 .4rem;border-radius:.3rem;color:#fff;font-size:.8rem}
 .muted{color:#666;font-size:.85rem} .flag{color:#a11;font-weight:600} .legend span{margin-right:1rem}
+td.words{white-space:pre-wrap;max-width:24rem;vertical-align:top}
 @media print{body{margin:0}}
 """
 
 
 def e(v: Any) -> str:
-    return html.escape(visible(str(v)), quote=True)
+    return html.escape(visible(str(v), keep="\n"), quote=True)
 
 
 def sparkline(series: dict[str, list[float]], w: int = 200, h: int = 56) -> str:
@@ -94,13 +95,20 @@ def bar(frac: float, w: int = 160, colour: str = "#5b8bb8") -> str:
 
 
 def render(ch: Challenge, rows: Sequence[Graded], version: str = "") -> str:
+    from sim.classroom.flags import counted
+
+    every = rows
+    rows = counted(every)  # a student who handed in twice counts once in every figure below
+    again = len(every) - len(rows)
     counts = Counter(g.status for g in rows)
     out = [f"<!doctype html><html lang='en'><head><meta charset='utf-8'><title>{e(ch.title)} — class report</title>"
            f"<meta name='viewport' content='width=device-width,initial-scale=1'><style>{CSS}</style></head><body>",
            f"<h1>{e(ch.title)}</h1><p class='muted'>Level {e(ch.level_slug)} · seed {ch.seed} · "
            f"{ch.turn_limit} turns · challenge {e(ch.challenge_id[7:19])}{' · program ' + e(version) if version else ''}</p>",
-           "<p>" + " · ".join(f"<b>{counts.get(s, 0)}</b> {e(s)}" for s in STATUSES) + f" of {len(rows)} submissions</p>",
-           _class_table(ch, rows), _scores(rows), _predictions(ch, rows), _failures(rows),
+           "<p>" + " · ".join(f"<b>{counts.get(s, 0)}</b> {e(s)}" for s in STATUSES) + f" of {len(rows)} submissions"
+           + (f" (and {again} later hand-in{'s' if again != 1 else ''} by the same student{'s' if again != 1 else ''}, "
+              "listed but counted once)" if again else "") + "</p>",
+           _class_table(ch, every), _scores(rows), _predictions(ch, rows), _answers(ch, every), _failures(rows),
            "<p class='muted'>Only replayed outcomes are shown: a submission's own claims are checked, never trusted. "
            "‘mismatch’ means the replay disagrees with what the file says; ‘wrong-challenge’ means the file was made "
            "for another challenge; ‘corrupt’ means it could not be read.</p></body></html>"]
@@ -182,6 +190,31 @@ def _predictions(ch: Challenge, rows: Sequence[Graded]) -> str:
             conf = " / ".join(f"{sum(p.confidence for p in grp) / len(grp):.1f}" if grp else "—" for grp in (ok, bad))
         parts.append(f"<tr><td>{e(q.prompt)}</td><td>{choice_rows}</td><td>{e(right)}</td><td>{e(conf)}</td></tr>")
     return "".join(parts) + "</tbody></table>"
+
+
+def _answers(ch: Challenge, rows: Sequence[Graded]) -> str:
+    """Each student's own predictions (choice, how sure, right or not) and reflections, word for word."""
+    if not ch.questions and not ch.reflection:
+        return ""
+    head = "".join(f"<th>{e(q.prompt)}</th>" for q in ch.questions) + "".join(f"<th>{e(r.prompt)}</th>"
+                                                                          for r in ch.reflection)
+    body = []
+    for g in sorted((g for g in rows if g.submission is not None), key=lambda g: g.who.casefold()):
+        sub = g.submission
+        assert sub is not None
+        cells = []
+        for q in ch.questions:
+            p = sub.predictions.get(q.id)
+            if p is None or not 0 <= p.choice < len(q.choices):
+                cells.append("<td class='muted'>no answer</td>")
+                continue
+            mark = "" if q.answer is None else ("✔ " if p.choice == q.answer else "✘ ")
+            cells.append(f"<td>{mark}{e(q.choices[p.choice])}<div class='muted'>sure: {p.confidence} of 5</div></td>")
+        cells += [f"<td class='words'>{e(sub.reflection.get(r.id, '')) or '<span class=muted>no answer</span>'}</td>"
+                  for r in ch.reflection]
+        body.append(f"<tr><td>{e(g.who)}<div class='muted'>{e(g.status)}</div></td>{''.join(cells)}</tr>")
+    return ("<h2>Each student's answers and reflections</h2><table><thead><tr><th>Name</th>" + head
+            + "</tr></thead><tbody>" + "".join(body) + "</tbody></table>")
 
 
 def _failures(rows: Sequence[Graded]) -> str:

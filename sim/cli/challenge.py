@@ -1,10 +1,11 @@
-"""``python -m sim challenge new|check|play``: make, check and (with a bot) play classroom challenges.
+"""``python -m sim challenge new|check|play|template``: make, check and (with a bot) play classroom challenges.
 
   new LEVEL --seed N --out NAME.challenge.toml   embed a level with its hash, the seed, the rules
       [--title T] [--questions FILE] [--actions a,b] [--turns N] [--lock KEY=VALUE ...] [--notes TEXT]
   check FILE                                     validate a challenge and show what it holds
   play FILE --policy NAME --name NAME --out FILE.json   a bot's submission, for demos and tests
       [--answer ID=CHOICE:CONFIDENCE ...] [--reflect ID=TEXT ...] [--code]
+  template [--out FILE.toml]                     a questions file to edit for --questions (default: print it)
 
 See docs/classroom.md for the whole flow.
 """
@@ -32,7 +33,7 @@ from sim.storage import atomic_write_text
 def add_parser(sub: Any) -> None:
     p = sub.add_parser("challenge", help="make, check or bot-play a classroom challenge",
                        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    cmds = p.add_subparsers(dest="challenge_command", metavar="new|check|play", parser_class=type(p))
+    cmds = p.add_subparsers(dest="challenge_command", metavar="new|check|play|template", parser_class=type(p))
     cmds.required = True
 
     n = cmds.add_parser("new", help="make a challenge file from a level")
@@ -62,6 +63,10 @@ def add_parser(sub: Any) -> None:
     pl.add_argument("--out", type=Path, required=True, help="the submission file to write (.json)")
     pl.add_argument("--code", action="store_true", help="also print the result code")
     pl.set_defaults(func=play)
+
+    t = cmds.add_parser("template", help="a questions file to copy and edit for `challenge new --questions`")
+    t.add_argument("--out", type=Path, help="the file to write (default: print it)")
+    t.set_defaults(func=template)
 
 
 def _locks(items: list[str]) -> dict[str, Any] | None:
@@ -149,4 +154,18 @@ def play(args: argparse.Namespace) -> int:
           f"{'' if result.won else ' (lost: ' + (result.failed_because or '') + ')'}")
     if args.code:
         print(result_code(sub))
+    return 0
+
+
+def template(args: argparse.Namespace) -> int:
+    from importlib import resources
+
+    text = resources.files("sim").joinpath("data/questions-template.toml").read_text("utf-8")
+    if args.out is None:
+        print(text, end="")
+        return 0
+    if args.out.exists():
+        raise CliError(f"--out {args.out}: already exists; give a new file name (nothing was overwritten)")
+    atomic_write_text(args.out, text)
+    print(f"wrote {args.out}: edit it, then `challenge new LEVEL --seed N --questions {args.out} --out NAME{SUFFIX}`")
     return 0
