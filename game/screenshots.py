@@ -25,8 +25,10 @@ def _settle(app, seconds: float) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """``OUT_DIR [TEXT_PCT]``: TEXT_PCT (75–200, default 100) is the text-size setting shots use."""
     argv = sys.argv[1:] if argv is None else argv
     out = Path(argv[0] if argv else "docs/screenshots")
+    text_pct = int(argv[1]) if len(argv) > 1 else 100
     out.mkdir(parents=True, exist_ok=True)
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
@@ -38,8 +40,11 @@ def main(argv: list[str] | None = None) -> int:
 
     from game.app import App
     from game.scenes import make
+    from game.settings import Settings, Store
 
-    app = App()
+    store = Store()
+    store.save_settings(Settings(text_scale_pct=text_pct))
+    app = App(store)
     app.start()
 
     def shot(name: str) -> None:

@@ -70,12 +70,23 @@ class Button:
         border = pal["accent"] if focused else pal["border"]
         panel(surface, self.rect, fill, border, radius=8, width=2 if focused else 1)
         colour = pal["text"] if self.enabled else pal["text_faint"]
-        cx = self.rect.centerx
+        cx, room = self.rect.centerx, self.rect.w - 16
+        label = app.labels.get(txt(self.label), self.size, colour, "semibold", cap=1.6)
+        hint_at = None
         if self.hint:
+            # the key hint sits at the right; the label centres in what is left. When both do not
+            # fit (large text) the hint gives way: the hint bar at the bottom still names the key.
             hint = app.labels.get(txt(self.hint), 13, pal["text_dim"], "semibold", cap=1.5)
-            surface.blit(hint, hint.get_rect(midright=(self.rect.right - 10, self.rect.centery)))
-        blit_text(surface, app, txt(self.label), (cx, self.rect.centery), self.size, colour, "semibold",
-                  anchor="center", cap=1.6, max_width=self.rect.w - 16 - (40 if self.hint else 0))
+            left = self.rect.w - 16 - hint.get_width() - 10
+            if label.get_width() <= left:
+                at = hint_at = hint.get_rect(midright=(self.rect.right - 10, self.rect.centery))
+                surface.blit(hint, at)
+                room = left
+                if cx + label.get_width() // 2 > at.left - 6:  # centred, it would run into the hint
+                    cx = self.rect.x + 8 + left // 2
+        drawn = blit_text(surface, app, txt(self.label), (cx, self.rect.centery), self.size, colour, "semibold",
+                          anchor="center", cap=1.6, max_width=room)
+        self.drawn = (drawn, hint_at)  # where the label and the key hint went (the text-fit test reads it)
 
 
 class Widgets:

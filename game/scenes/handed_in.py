@@ -39,6 +39,9 @@ class HandedInScene(FlowScene):
         super().__init__(app, flow)
         self.handed = flow.handed
         self.copied: bool | None = None
+        self.scroll = 0  # pixels of the predictions review scrolled past
+        self.dropped = 0  # pixels of it below the panel (the text-fit test reads it)
+        self._tall: tuple[tuple, pygame.Surface, int] | None = None  # the review drawn once, tall
 
     def copy(self) -> None:
         if self.handed is None:
@@ -59,6 +62,14 @@ class HandedInScene(FlowScene):
     def handle(self, event: pygame.event.Event) -> None:
         if event.type == pygame.KEYDOWN and event.key == pygame.K_c:
             self.copy()
+            return
+        step = 0
+        if event.type == pygame.KEYDOWN and event.key in (pygame.K_PAGEUP, pygame.K_PAGEDOWN):
+            step = 1 if event.key == pygame.K_PAGEDOWN else -1
+        elif event.type == pygame.MOUSEWHEEL:
+            step = -1 if event.y > 0 else 1
+        if step:
+            self.scroll = max(0, self.scroll + 120 * step) if step < 0 or self.dropped else self.scroll
             return
         super().handle(event)
 
@@ -110,7 +121,8 @@ class HandedInScene(FlowScene):
         self.hints(surface, [_("C copy the code"), _("Enter done")])
 
     def _review(self, surface: pygame.Surface, box: pygame.Rect) -> None:
-        """Each prediction beside what really happens."""
+        """Each prediction beside what really happens; a review longer than its panel (large text,
+        many questions) scrolls with PgUp/PgDn or the wheel instead of being cut."""
         a, pal = self.app, self.app.pal
         panel(surface, box, pal["panel"], pal["border"])
         y = box.y + 14
@@ -120,8 +132,24 @@ class HandedInScene(FlowScene):
         if not qs:
             img = a.labels.block(_("This challenge asked no questions."), 15, pal["text_dim"], box.w - 36)
             surface.blit(img, (box.x + 18, y))
-        for n, q in enumerate(qs):
-            if y > box.bottom - 30:
-                break
-            y = prediction_review(surface, a, box, y, n + 1, q.prompt, q.choices, q.answer, q.explain,
-                                  self.flow.predictions.get(q.id))
+            return
+        view = pygame.Rect(box.x, y, box.w, box.bottom - 8 - y)
+        key = (tuple(sorted(self.flow.predictions.items())), a.fonts.scale, a.settings.language, a.settings.colorblind)
+        if self._tall is None or self._tall[0] != key:
+            tall = pygame.Surface((box.w, 4000), pygame.SRCALPHA)
+            inner = pygame.Rect(0, 0, box.w, tall.get_height())
+            ty = 0
+            for n, q in enumerate(qs):
+                ty = prediction_review(tall, a, inner, ty, n + 1, q.prompt, q.choices, q.answer, q.explain,
+                                       self.flow.predictions.get(q.id))
+            self._tall = (key, tall, ty)
+        _key, tall, ty = self._tall
+        if ty > view.h:  # room under the review for the "more" line
+            view.h -= round(20 * min(a.fonts.scale, 1.3))
+        self.scroll = min(self.scroll, max(0, ty - view.h))
+        surface.blit(tall, view.topleft, pygame.Rect(0, self.scroll, view.w, view.h))
+        self.dropped = max(0, ty - view.h - self.scroll)
+        if self.scroll or self.dropped:
+            more = (_("▲ more above") + "   " if self.scroll else "") + (_("▼ more below") if self.dropped else "")
+            blit_text(surface, a, more + "  ·  " + _("PgUp/PgDn"), (box.right - 12, view.bottom + 2), 12,
+                      pal["accent"], "semibold", anchor="topright", cap=1.3, max_width=box.w - 24)

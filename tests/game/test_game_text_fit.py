@@ -61,6 +61,20 @@ def _tour(app, tmp_path, monkeypatch, where):
         app.push(make(name, app, **kw))
         settle(app, 0.05)
         yield name
+    where[0] = "challenge_done"
+    play = make("play", app, levels=[flow.info], index=0, seed=flow.challenge.seed, session=flow.new_session(),
+                flow=flow)
+    app.push(play)
+    while not play.session.done:
+        play.end_turn()
+    for i, q in enumerate(flow.challenge.questions):
+        flow.predictions[q.id] = (i % len(q.choices), 3)
+    for r in flow.challenge.reflection:
+        flow.reflection[r.id] = "The sugar stayed outside: the signal to move GLUT4 was too weak."
+    flow.hand_in(tmp_path / "data")
+    app.push(make("challenge_done", app, flow=flow))
+    settle(app, 0.05)
+    yield "challenge_done"
 
 
 @pytest.mark.slow
@@ -106,6 +120,10 @@ def test_every_text_fits_its_box_at_200_percent(store, tmp_path, monkeypatch, la
                 app.draw()
             if getattr(app.top, "dropped", 0):
                 problems.append(f"{name}: {app.top.dropped} px of text cut off the bottom")
+            for b in getattr(getattr(app.top, "widgets", None), "items", ()):
+                label, hint = getattr(b, "drawn", (None, None))
+                if label is not None and hint is not None and label.colliderect(hint):
+                    problems.append(f"{name}: a button's label runs into its key hint")
             for part in ("gauges", "sidebar"):
                 dropped = getattr(getattr(app.top, part, None), "dropped", 0)
                 if dropped:
