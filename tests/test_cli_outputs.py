@@ -137,3 +137,36 @@ def test_bad_out_or_sidecar_exits_2_in_one_line(argv, message, tmp_path):
     lines = p.stderr.strip().splitlines()
     assert p.returncode == 2 and len(lines) == 1 and message in lines[0], p.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(("target", "cells"), [("healthy", "1"), ("healthy", "3"), ("level", "1")])
+def test_sweep_help_lists_the_columns_it_writes(target, cells, capsys):
+    tgt = str(LEVEL) if target == "level" else target
+    more = ["--policy", "idle"] if target == "level" else ["--cells", cells, "--days", "0.1", "--turn-min", "120"]
+    assert main(["sweep", tgt, "--param", "mito_capacity=1", "--param", "glut4_pool=1", *more, "--out", "-"]) == 0
+    written = _header(capsys.readouterr().out)
+    text = _help("sweep")
+    listed = help_columns(text, "Columns of a level sweep" if target == "level" else "Columns of a preset sweep")
+    if cells != "1":
+        listed += help_columns(text, "With --cells > 1 also")
+    at = listed.index("PARAM")
+    assert written == [*listed[:at], "mito_capacity", "glut4_pool", *listed[at + 1:]]
+
+
+def test_challenge_new_and_play_write_to_stdout(capsysbinary, tmp_path):
+    assert main(["challenge", "new", str(LEVEL), "--seed", "3", "--out", "-"]) == 0
+    cap = capsysbinary.readouterr()
+    assert b"wrote the challenge to standard output" in cap.err
+    ch = tmp_path / "c.challenge.toml"
+    ch.write_bytes(cap.out)
+    assert main(["challenge", "check", str(ch)]) == 0  # what went through the pipe is a valid challenge
+    capsysbinary.readouterr()
+    assert main(["challenge", "play", str(ch), "--policy", "idle", "--name", "Bot", "--out", "-", "--code"]) == 0
+    cap = capsysbinary.readouterr()
+    assert json.loads(cap.out)["name"] == "Bot" and b"AP1-" in cap.err
+
+
+def test_grade_refuses_stdout_in_one_line(tmp_path):
+    p = subprocess.run([sys.executable, "-m", "sim", "grade", "x.challenge.toml", "s/", "--out", "-"],
+                       capture_output=True, text=True, cwd=tmp_path)
+    assert p.returncode == 2 and "writes a folder" in p.stderr and len(p.stderr.strip().splitlines()) == 1

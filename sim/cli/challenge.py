@@ -21,13 +21,13 @@ from sim.classroom.challenge import (
     SUFFIX,
     load_challenge,
     make_challenge,
-    write_challenge,
 )
 from sim.classroom.codes import result_code
 from sim.classroom.submission import make_submission
 from sim.cli.errors import CliError
+from sim.cli.outputs import messages, wrote
 from sim.cli.run import seed_int
-from sim.storage import atomic_write_text
+from sim.storage import emit, is_stdout
 
 
 def add_parser(sub: Any) -> None:
@@ -46,7 +46,7 @@ def add_parser(sub: Any) -> None:
     n.add_argument("--lock", action="append", default=[], metavar="KEY=VALUE",
                    help=f"a game setting to lock ({', '.join(LOCKABLE)}); default muted=true")
     n.add_argument("--notes", default="", help="notes for the teacher (not shown to students)")
-    n.add_argument("--out", type=Path, required=True, help=f"the challenge file to write (name ends in {SUFFIX})")
+    n.add_argument("--out", type=Path, required=True, help=f"the challenge file to write (name ends in {SUFFIX}); - writes it to standard output")
     n.set_defaults(func=new)
 
     c = cmds.add_parser("check", help="validate a challenge file")
@@ -60,7 +60,7 @@ def add_parser(sub: Any) -> None:
     pl.add_argument("--answer", action="append", default=[], metavar="ID=CHOICE:CONFIDENCE",
                     help="a prediction answer, e.g. q1=2:4 (choice from 0, confidence 1–5)")
     pl.add_argument("--reflect", action="append", default=[], metavar="ID=TEXT", help="a reflection answer")
-    pl.add_argument("--out", type=Path, required=True, help="the submission file to write (.json)")
+    pl.add_argument("--out", type=Path, required=True, help="the submission file to write (.json); - writes it to standard output")
     pl.add_argument("--code", action="store_true", help="also print the result code")
     pl.set_defaults(func=play)
 
@@ -92,16 +92,16 @@ def _locks(items: list[str]) -> dict[str, Any] | None:
 
 
 def new(args: argparse.Namespace) -> int:
-    if not args.out.name.endswith(SUFFIX):
+    if not is_stdout(args.out) and not args.out.name.endswith(SUFFIX):
         raise CliError(f"--out {args.out}: a challenge file's name must end in {SUFFIX}")
     if args.seed < 0:
         raise CliError(f"--seed {args.seed}: must be 0 or more")
     actions = [a.strip() for a in args.actions.split(",") if a.strip()] if args.actions else None
     ch = make_challenge(args.level, args.seed, title=args.title, questions_path=args.questions, allowed_actions=actions,
                         turn_limit=args.turns, locked_settings=_locks(args.lock), teacher_notes=args.notes)
-    write_challenge(ch, args.out)
-    print(f"wrote {args.out}: {ch.title!r}, level {ch.level_slug}, seed {ch.seed}, {len(ch.questions)} questions, "
-          f"{len(ch.reflection)} reflection prompts")
+    emit(args.out, ch.to_toml())
+    print(f"{wrote(args, 'the challenge', None)}: {ch.title!r}, level {ch.level_slug}, seed {ch.seed}, "
+          f"{len(ch.questions)} questions, {len(ch.reflection)} reflection prompts", file=messages(args))
     return 0
 
 
@@ -141,7 +141,7 @@ def play(args: argparse.Namespace) -> int:
     from sim.levels import LevelRun
     from sim.policies import get_policy
 
-    if args.out.suffix.lower() != ".json":
+    if not is_stdout(args.out) and args.out.suffix.lower() != ".json":
         raise CliError(f"--out {args.out}: a submission file ends in .json")
     ch = load_challenge(args.file)
     answers = _answers(args)
@@ -149,11 +149,12 @@ def play(args: argparse.Namespace) -> int:
     run = LevelRun(ch.level, seed=ch.seed)
     result = run.play_out(policy)
     sub = make_submission(ch, args.name, answers, run, player=f"bot:{policy.name}")
-    atomic_write_text(args.out, sub.to_json())
-    print(f"wrote {args.out}: {sub.name}, score {result.score}, {result.stars} stars"
-          f"{'' if result.won else ' (lost: ' + (result.failed_because or '') + ')'}")
+    emit(args.out, sub.to_json())
+    say = messages(args)
+    print(f"{wrote(args, 'the submission', None)}: {sub.name}, score {result.score}, {result.stars} stars"
+          f"{'' if result.won else ' (lost: ' + (result.failed_because or '') + ')'}", file=say)
     if args.code:
-        print(result_code(sub))
+        print(result_code(sub), file=say)
     return 0
 
 

@@ -24,7 +24,7 @@ from sim.classroom.table import to_csv
 from sim.cli.errors import CliError
 from sim.cli.progress import Progress
 from sim.cli.run import positive_int
-from sim.storage import atomic_write_text
+from sim.storage import atomic_write_text, is_stdout
 
 
 def add_parser(sub: Any) -> None:
@@ -38,6 +38,8 @@ def add_parser(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if is_stdout(args.out):
+        raise CliError("--out -: grading writes a folder (class.csv and report.html), not one stream; give a folder")
     ch = load_challenge(args.challenge)
     if args.out.exists() and not args.out.is_dir():
         raise CliError(f"--out {args.out}: is a file; give a folder")

@@ -18,7 +18,14 @@ import time
 from typing import Any
 
 from sim.cli.errors import CliError
-from sim.cli.outputs import add_out_arguments, check_out, command_line, messages, wrote
+from sim.cli.outputs import (
+    add_out_arguments,
+    check_out,
+    columns_help,
+    command_line,
+    messages,
+    wrote,
+)
 from sim.cli.progress import Progress
 from sim.cli.run import days_float, positive_int, seed_int, turn_min_float
 from sim.errors import LevelError
@@ -26,12 +33,29 @@ from sim.provenance import level_subject
 from sim.storage import MAX_FILE_BYTES, read_text_limited
 from sim.study import runner
 from sim.study.output import write
-from sim.study.sweep import SweepSpec, check_spec, parse_param, tasks
+from sim.study.sweep import (
+    LEVEL_OUTCOMES,
+    POPULATION_EXTRAS,
+    PRESET_OUTCOMES,
+    SweepSpec,
+    check_spec,
+    parse_param,
+    tasks,
+)
+
+# PARAM stands for the swept keys, one column each, in --param order.
+LEAD = ("run", "point", "rep", "seed", "PARAM")
+COLUMN_LISTS = {
+    "Columns of a preset sweep": (*LEAD, *PRESET_OUTCOMES),
+    "With --cells > 1 also": POPULATION_EXTRAS,
+    "Columns of a level sweep": (*LEAD, *LEVEL_OUTCOMES),
+}
 
 
 def add_parser(sub: Any) -> None:
     p = sub.add_parser("sweep", help="sweep parameters over a preset or a level; tidy CSV + JSON sidecar",
-                       description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+                       description=__doc__ + "\n" + "\n".join(columns_help(t, c) for t, c in COLUMN_LISTS.items()),
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("target", metavar="LEVEL_OR_PRESET", help="a preset name (e.g. healthy) or a level file (.toml)")
     p.add_argument("--param", action="append", default=[], metavar="KEY=START:STOP:COUNT",
                    help="a parameter to sweep (repeat for a grid)")
