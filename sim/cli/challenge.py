@@ -27,7 +27,7 @@ from sim.classroom.submission import make_submission
 from sim.cli.errors import CliError
 from sim.cli.outputs import messages, wrote
 from sim.cli.run import seed_int
-from sim.storage import emit, is_stdout
+from sim.storage import atomic_write_text, emit, is_stdout
 
 
 def add_parser(sub: Any) -> None:
@@ -162,7 +162,7 @@ def template(args: argparse.Namespace) -> int:
     from importlib import resources
 
     text = resources.files("sim").joinpath("data/questions-template.toml").read_text("utf-8")
-    if args.out is None:
+    if args.out is None or is_stdout(args.out):
         print(text, end="")
         return 0
     if args.out.exists():
