@@ -22,7 +22,7 @@ from typing import Any
 import attrs
 
 from game.i18n import _
-from game.storage import Loaded, load_json, locked, update_json
+from game.storage import Busy, Loaded, load_json, locked, update_json
 
 APP_NAME = "amid-plenty"
 SETTINGS_FILE = "settings.json"
@@ -209,6 +209,10 @@ class Store:
 
         try:
             data, on_disk = update_json(self.root / name, merge)
+        except Busy:
+            self.messages.append(_("Could not save {name}: another copy of the game kept it locked. It is saved "
+                                   "with your next change.").format(name=name))
+            return mine
         except OSError as e:
             self.messages.append(_("Could not save {name}: {why}").format(name=name, why=e.strerror or e))
             return mine
