@@ -14,7 +14,7 @@ from typing import Any
 
 import attrs
 
-from game.i18n import _
+from game.i18n import _, current_language
 from sim.events import Action
 from sim.report import TurnReport
 from sim.snapshot import Snapshot
@@ -112,10 +112,13 @@ def _card(a: Any) -> ActionCard:
 
 
 def _goal(g: Any) -> GoalLine:
-    return GoalLine(str(g.slug), str(g.text), int(getattr(g, "star", 1)))
+    return GoalLine(str(g.slug), g.text, int(getattr(g, "star", 1)))  # g.text may be a Message: kept for tr()
 
 
 def _info(lv: Any) -> LevelInfo:
+    """The level as shown: in the interface's language where its file has the words (the rules
+    and the content hash are the same in every language, so replays and hand-ins do not change)."""
+    lv = lv.in_language(current_language())
     return LevelInfo(str(lv.slug), str(lv.title), str(lv.briefing), str(lv.cell_type), int(lv.turns),
                      float(lv.turn_min), tuple(_goal(g) for g in lv.goals),
                      tuple(_card(a) for a in lv.actions), source=lv, questions=tuple(getattr(lv, "questions", ())))

@@ -16,6 +16,7 @@ from typing import Any
 import attrs
 
 from game import campaign
+from game.i18n import current_language
 from sim.classroom import (
     Challenge,
     ChallengeError,
@@ -90,6 +91,7 @@ class ChallengeFlow:
         self.session: campaign.LevelSession | None = None
         self.handed: Handed | None = None
         self.committed: str | None = None  # the predictions' commitment, taken when play starts
+        self._shown: tuple[str, Challenge] | None = None
 
     @classmethod
     def open(cls, path: str | Path) -> ChallengeFlow:
@@ -97,8 +99,17 @@ class ChallengeFlow:
         return cls(load_challenge(path))
 
     @property
+    def shown(self) -> Challenge:
+        """The challenge in the interface's language, for the screens; the submission is made from
+        ``challenge`` (the file's own words), so a translation changes no hand-in."""
+        lang = current_language()
+        if self._shown is None or self._shown[0] != lang:
+            self._shown = (lang, self.challenge.in_language(lang))
+        return self._shown[1]
+
+    @property
     def title(self) -> str:
-        return self.challenge.title
+        return self.shown.title
 
     def new_session(self) -> campaign.LevelSession:
         # The predictions are committed here, before turn 1: the submission records this digest, so

@@ -65,5 +65,6 @@ def tr(message: str) -> str:
     msgid = getattr(message, "id", None)
     if msgid is None:
         return _(message)
-    values = {k: _(v) if isinstance(v, str) else v for k, v in message.values.items()}  # type: ignore[attr-defined]
+    # a value may be a Message itself (a goal's bounds, the goals a run missed): translated in turn
+    values = {k: tr(v) if isinstance(v, str) else v for k, v in message.values.items()}  # type: ignore[attr-defined]
     return _(msgid).format(**values)

@@ -66,7 +66,7 @@ def goal_rows(surface, a, rect: pygame.Rect, y: int, goals) -> int:
         colour = pal["good"] if met else pal["danger"]
         mark(surface, colour, (rect.x + 8, y + 10), met)
         text_w = rect.w - 30 - value_w
-        img = a.labels.block(g.text, 15, pal["text"], text_w, cap=1.3)
+        img = a.labels.block(tr(g.text), 15, pal["text"], text_w, cap=1.3)
         surface.blit(img, (rect.x + 26, y))
         word = _("met") if met else _("missed")
         right = rect.right

@@ -54,7 +54,7 @@ class Sidebar:
         # goals: the engine's text, its value in words, and a mark once judged
         y = self.rect.y
         if view.goals:
-            blocks = [app.labels.block(_(g.text), 13, pal["text"], self.rect.w - 54, cap=cap) for g in view.goals]
+            blocks = [app.labels.block(tr(g.text), 13, pal["text"], self.rect.w - 54, cap=cap) for g in view.goals]
             need = 20 + lh + sum(b.get_height() + lh + 6 for b in blocks)
             r = pygame.Rect(self.rect.x, y, self.rect.w, min(need, self.rect.h * 3 // 5))
             panel(surface, r, pal["panel"], pal["border"])
@@ -78,7 +78,7 @@ class Sidebar:
                               pal["good"] if g.met else pal["warn"] if g.met is False else pal["text_dim"],
                               "semibold", anchor="topright", cap=cap, max_width=r.w - 90)
                 tip = _("A goal for {n} star(s). Tier 1 goals must all be met to win.").format(n=g.star)
-                self.tips.append((pygame.Rect(r.x, yy - img.get_height(), r.w, img.get_height() + lh), _(g.text) + "\n" + tip))
+                self.tips.append((pygame.Rect(r.x, yy - img.get_height(), r.w, img.get_height() + lh), tr(g.text) + "\n" + tip))
                 yy += lh + 6
             y = r.bottom + 10
         # upcoming events

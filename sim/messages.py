@@ -7,7 +7,7 @@ to look the template up in its catalog and format the numbers itself. Must not i
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 from typing import Any
 
@@ -38,6 +38,13 @@ class Message(str):
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (_rebuild, (self.id, dict(self.values)))
+
+
+def joined(sep: str, parts: Sequence[str]) -> Message:
+    """``parts`` joined by ``sep`` as one ``Message`` whose values are the parts, so each part that
+    is a ``Message`` itself is still translated (its template has no catalog entry: it stays)."""
+    template = sep.replace("{", "{{").replace("}", "}}").join(f"{{p{i}}}" for i in range(len(parts)))
+    return Message(template, **{f"p{i}": part for i, part in enumerate(parts)})
 
 
 def _rebuild(id: str, values: dict[str, float | str]) -> Message:

@@ -11,7 +11,7 @@ import re
 import pygame
 
 from game import campaign, shapes
-from game.i18n import N_, _
+from game.i18n import N_, _, tr
 from game.scenes import make
 from game.scenes.base import Scene
 from game.termtips import term_spans, underline
@@ -189,7 +189,7 @@ class BriefingScene(Scene):
             yy += img.get_height() + 8
         for g in info.goals:
             pygame.draw.circle(surface, pal["accent"], (r.x + 24, yy + 10), 4)
-            img = a.labels.block(g.text, 15, pal["text"], r.w - 60, cap=1.8)
+            img = a.labels.block(tr(g.text), 15, pal["text"], r.w - 60, cap=1.8)
             surface.blit(img, (r.x + 38, yy))
             self.tips += underline(surface, self._spans(g.text, 15, r.w - 60, 1.8, 1.3), (r.x + 38, yy),
                                    pal["text_dim"])

@@ -103,7 +103,7 @@ class NameScene(FlowScene):
 
     def draw(self, surface: pygame.Surface) -> None:
         self.background(surface)
-        a, pal, ch = self.app, self.app.pal, self.flow.challenge
+        a, pal, ch = self.app, self.app.pal, self.flow.shown
         info = self.flow.info
         sub = _("A classroom challenge · {level} · {turns} turns of {minutes:.0f} minutes").format(
             level=info.title, turns=info.turns, minutes=info.turn_min)
@@ -136,7 +136,7 @@ class QuestionScene(FlowScene):
     def __init__(self, app, flow: ChallengeFlow, index: int) -> None:
         super().__init__(app, flow)
         self.index = index
-        self.q = flow.challenge.questions[index]
+        self.q = flow.shown.questions[index]
         choice, conf = flow.predictions.get(self.q.id, (None, None))
         self.choice: int | None = choice
         self.confidence: int | None = conf
@@ -266,7 +266,7 @@ class ReflectionScene(FlowScene):
     def __init__(self, app, flow: ChallengeFlow, index: int = 0) -> None:
         super().__init__(app, flow)
         self.index = index
-        prompts = flow.challenge.reflection
+        prompts = flow.shown.reflection
         self.prompt = prompts[index] if prompts else None
         text = flow.reflection.get(self.prompt.id, "") if self.prompt else ""
         self.field = TextField(text, max_chars=4000, multiline=True)

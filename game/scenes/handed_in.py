@@ -128,7 +128,7 @@ class HandedInScene(FlowScene):
         y = box.y + 14
         blit_text(surface, a, _("Your predictions"), (box.x + 18, y), 20, pal["accent"], "bold", cap=1.4)
         y += round(36 * min(a.fonts.scale, 1.4))
-        qs = self.flow.challenge.questions
+        qs = self.flow.shown.questions
         if not qs:
             img = a.labels.block(_("This challenge asked no questions."), 15, pal["text_dim"], box.w - 36)
             surface.blit(img, (box.x + 18, y))

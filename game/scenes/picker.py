@@ -11,7 +11,7 @@ from pathlib import Path
 import pygame
 
 from game.classroom import ChallengeFlow, challenge_folders, find_challenges
-from game.i18n import _
+from game.i18n import _, current_language
 from game.scenes import make
 from game.scenes.base import Scene
 from game.ui import Button, blit_text, panel
@@ -27,7 +27,10 @@ def quick_title(path: Path) -> str:
     try:
         if path.stat().st_size > 512 * 1024:
             return ""
-        t = tomllib.loads(path.read_text("utf-8")).get("title", "")
+        raw = tomllib.loads(path.read_text("utf-8"))
+        texts = raw.get("text")
+        mine = texts.get(current_language()) if isinstance(texts, dict) else None
+        t = (mine.get("title") if isinstance(mine, dict) else None) or raw.get("title", "")
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
         return ""
     return " ".join(t.split())[:120] if isinstance(t, str) else ""

@@ -65,12 +65,15 @@ def _strings(node: ast.expr) -> list[str]:
 
 
 def _engine_ids(tree: ast.AST) -> list[tuple[str, int]]:
-    """The engine's message templates: ``Message("...")`` first arguments and ``*_WORDS`` tables
-    of ``(key, template)`` pairs (templates the engine wraps in ``Message`` later)."""
+    """The engine's message templates: ``Message("...")`` first arguments, ``*_WORDS`` tables
+    of ``(key, template)`` pairs (templates the engine wraps in ``Message`` later), and the words
+    of each ``Quantity(...)`` (4th argument), which generated goal texts carry as values."""
     out = []
     for node in ast.walk(tree):
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "Message" and node.args:
             out += [(m, node.lineno) for m in _strings(node.args[0])]
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "Quantity" and len(node.args) >= 4:
+            out += [(m, node.lineno) for m in _strings(node.args[3])]
         elif (isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name)
               and node.targets[0].id.endswith("_WORDS") and isinstance(node.value, ast.Tuple)):
             for el in node.value.elts:

@@ -34,6 +34,7 @@ from sim.classroom.canonical import (
     versions,
 )
 from sim.classroom.fields import Reader
+from sim.classroom.texts import ChallengeText, parse_texts
 from sim.datatree import shape_problem
 from sim.errors import ChallengeError, LevelError, UserError
 from sim.storage import atomic_write_text, read_text_limited
@@ -54,7 +55,7 @@ DEFAULT_REFLECTION = (
     "Which of your choices mattered most, and what would you do differently?",
 )
 _TOP = ("format", "format_version", "title", "seed", "teacher_notes", "made_with", "level", "rules",
-        "settings", "questions", "reflection")
+        "settings", "questions", "reflection", "text")
 
 
 @attrs.frozen
@@ -90,6 +91,17 @@ class Challenge:
     made_with: Mapping[str, str] = attrs.field(factory=dict)
     path: Path | None = attrs.field(default=None, eq=False)
     _level: Any = attrs.field(default=None, eq=False, repr=False, alias="level_obj")
+    translations: Mapping[str, ChallengeText] = attrs.field(factory=dict, repr=False)  # [text.LANG]
+
+    def in_language(self, lang: str) -> Challenge:
+        """For showing only: the words in ``lang`` where the file has them (the level's too).
+        Hand-ins are made from the challenge as read, so they stay in the file's own words."""
+        t = self.translations.get(lang, ChallengeText())
+        qs = tuple(attrs.evolve(q, prompt=tq.prompt, choices=tq.choices, explain=q.explain if tq.explain is None else tq.explain)
+                   if (tq := t.questions.get(q.id)) else q for q in self.questions)
+        rs = tuple(attrs.evolve(p, prompt=t.reflection.get(p.id, p.prompt)) for p in self.reflection)
+        level = self._level.in_language(lang) if self._level is not None else None
+        return attrs.evolve(self, title=t.title or self.title, questions=qs, reflection=rs, level_obj=level)
 
     @property
     def challenge_id(self) -> str:
@@ -118,6 +130,8 @@ class Challenge:
             "questions": [_question_table(q) for q in self.questions],
             "reflection": [{"id": r.id, "prompt": r.prompt} for r in self.reflection],
         }
+        if self.translations:
+            doc["text"] = {lang: t.to_table() for lang, t in self.translations.items()}
         comments = {
             "format": "A classroom challenge for Amid Plenty. Check it with: python -m sim challenge check FILE",
             "teacher_notes": "Seen by the teacher only (the game does not show them).",
@@ -126,6 +140,7 @@ class Challenge:
                      "the challenge again rather than editing here).",
             "questions": "Prediction questions, asked before playing; answer = index of the right choice, from 0.",
             "reflection": "Reflection prompts, asked after playing.",
+            "text": "The challenge's words in other languages, by question and prompt id (the game shows them).",
         }
         return tomlout.dumps(doc, comments)
 
@@ -205,6 +220,7 @@ def parse_challenge(text: str, path: str | Path | None = None) -> Challenge:
         turn_limit=turn_limit, locked_settings=settings, questions=questions, reflection=reflection,
         teacher_notes=notes, made_with=made_with, path=Path(path) if path is not None else None,
         level_obj=_restrict(level, allowed, turn_limit),
+        translations=parse_texts(r, raw.get("text", {}), questions, reflection),
     )
 
 
@@ -286,13 +302,14 @@ def make_challenge(
     lp = Path(level_path)
     level_text = read_text_limited(lp, LevelError, MAX_LEVEL_CHARS)
     level = parse_level(level_text, lp)
+    texts: dict[str, Any] = {}
     questions: list[dict[str, Any]] = [
         {"id": f"q{i + 1}", "prompt": q.prompt, "choices": list(q.choices), "answer": q.answer, "explain": q.explain}
         for i, q in enumerate(level.questions)
     ]
     reflection: list[dict[str, Any]] = [{"id": f"r{i + 1}", "prompt": p} for i, p in enumerate(DEFAULT_REFLECTION)]
     if questions_path is not None:
-        questions, reflection, extra_notes = _questions_file(Path(questions_path))
+        questions, reflection, extra_notes, texts = _questions_file(Path(questions_path))
         teacher_notes = teacher_notes or extra_notes
     doc = {
         "format": FORMAT, "format_version": FORMAT_VERSION, "title": title or level.title, "seed": seed,
@@ -304,13 +321,16 @@ def make_challenge(
         "questions": [{k: v for k, v in q.items() if v is not None and v != ""} for q in questions],
         "reflection": reflection,
     }
+    if texts:
+        doc["text"] = texts
     text = tomlout.dumps(doc)
     return attrs.evolve(parse_challenge(text, f"new challenge from {lp}"), path=None)
 
 
-def _questions_file(path: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]], str]:
+def _questions_file(path: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]], str, dict[str, Any]]:
     """A teacher's questions: ``[[questions]]`` (prompt, choices, answer, explain, id),
-    ``[[reflection]]`` (prompt, id) and an optional ``teacher_notes``; checked like a challenge's."""
+    ``[[reflection]]`` (prompt, id), an optional ``teacher_notes`` and ``[text.LANG]``
+    translations (sim/classroom/texts.py); checked like a challenge's."""
     text = read_text_limited(path, ChallengeError, MAX_CHALLENGE_BYTES)
     r = Reader(str(path))
     try:
@@ -322,12 +342,13 @@ def _questions_file(path: Path) -> tuple[list[dict[str, Any]], list[dict[str, An
     shape = shape_problem(raw)
     if shape is not None:
         raise r.fail("", shape)
-    r.table(raw, "", ("questions", "reflection", "teacher_notes"))
+    r.table(raw, "", ("questions", "reflection", "teacher_notes", "text"))
     qs = _questions(r, raw.get("questions", []))
     rs = _reflection(r, raw.get("reflection", []))
     notes = r.text(raw.get("teacher_notes", ""), "teacher_notes", MAX_TEXT_CHARS)
+    texts = {lang: t.to_table() for lang, t in parse_texts(r, raw.get("text", {}), qs, rs).items()}
     return ([{"id": q.id, "prompt": q.prompt, "choices": list(q.choices), "answer": q.answer, "explain": q.explain}
-             for q in qs], [{"id": x.id, "prompt": x.prompt} for x in rs], notes)
+             for q in qs], [{"id": x.id, "prompt": x.prompt} for x in rs], notes, texts)
 
 
 def write_challenge(ch: Challenge, path: str | Path) -> Path:

@@ -69,13 +69,23 @@ def dumps(doc: Mapping[str, Any], comments: Mapping[str, str] | None = None) -> 
                 note(f"{prefix}{k}")
                 lines.append(f"{key(k)} = {value(v)}")
 
+    def tables(path: list[str], table: Mapping[str, Any]) -> None:
+        for k, v in table.items():
+            if isinstance(v, Mapping):
+                here = ".".join([*path, k])
+                if here in comments or not path:
+                    lines.append("")
+                note(here)
+                # a table holding only sub-tables needs no header of its own ([text] above [text.es])
+                if not v or any(not isinstance(x, Mapping) and not _is_table_array(x) for x in v.values()):
+                    if path and here not in comments:
+                        lines.append("")
+                    lines.append(f"[{'.'.join(key(p) for p in [*path, k])}]")
+                    body(here + ".", v)
+                tables([*path, k], v)  # sub-tables ([text.es.questions.ID]) after their parent
+
     body("", doc)
-    for k, v in doc.items():
-        if isinstance(v, Mapping):
-            lines.append("")
-            note(k)
-            lines.append(f"[{key(k)}]")
-            body(f"{k}.", v)
+    tables([], doc)
     for k, v in doc.items():
         if _is_table_array(v):
             note(k)

@@ -58,6 +58,9 @@ def run(args: argparse.Namespace) -> int:
         levels.append(lv)
         if args.action == "check":
             print(f"ok  {f}")
+            # untranslated words are notes, not errors: English is shown (sim/levels/texts.py)
+            for n in lv.notes:
+                print(f"    note: {n}")
     if args.action == "list":
         for lv in levels:
             print(f"{lv.slug:<28} {lv.title:<40} {lv.turns:>3} turns × {lv.turn_min:g} min, "

@@ -6,6 +6,7 @@ shared by the game, bots and replays without copies. Must not import pygame.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 import attrs
@@ -14,14 +15,16 @@ from sim.content import Catalog
 from sim.levels.actions import ActionSpec
 from sim.levels.quantities import QUANTITIES, show
 from sim.levels.schema import CellSpec, EventSpec
+from sim.levels.texts import LevelText
+from sim.messages import Message
 
 
-def _bounds_words(quantity: str, above: float | None, below: float | None) -> str:
+def _bounds_words(quantity: str, above: float | None, below: float | None) -> Message:
     if above is not None and below is not None:
-        return f"between {show(quantity, above)} and {show(quantity, below)}"
+        return Message("between {low} and {high}", low=show(quantity, above), high=show(quantity, below))
     if above is not None:
-        return f"above {show(quantity, above)}"
-    return f"below {show(quantity, below if below is not None else 0.0)}"
+        return Message("above {value}", value=show(quantity, above))
+    return Message("below {value}", value=show(quantity, below if below is not None else 0.0))
 
 
 @attrs.frozen
@@ -36,16 +39,18 @@ class Goal:
     star: int
 
     @staticmethod
-    def default_text(kind: str, quantity: str, above: float | None, below: float | None, share: float) -> str:
-        words = QUANTITIES[quantity].words
+    def default_text(kind: str, quantity: str, above: float | None, below: float | None, share: float) -> Message:
+        """The goal in words when the level gives none; a ``Message`` the game translates (the
+        quantity's words and the bounds are values, translated in turn)."""
+        what = QUANTITIES[quantity].words
         b = _bounds_words(quantity, above, below)
         if kind == "share_of_turns":
             if share >= 1.0:
-                return f"Keep {words} {b} in every turn"
-            return f"Keep {words} {b} in at least {100 * share:.0f}% of turns"
+                return Message("Keep {what} {bounds} in every turn", what=what, bounds=b)
+            return Message("Keep {what} {bounds} in at least {pct:.0f}% of turns", what=what, bounds=b, pct=100 * share)
         if kind == "mean":
-            return f"Keep {words} {b} on average"
-        return f"End with {words} {b}"
+            return Message("Keep {what} {bounds} on average", what=what, bounds=b)
+        return Message("End with {what} {bounds}", what=what, bounds=b)
 
 
 @attrs.frozen
@@ -58,10 +63,14 @@ class FailCondition:
     turns: int
 
     @staticmethod
-    def default_text(quantity: str, above: float | None, below: float | None, turns: int) -> str:
-        words = QUANTITIES[quantity].words
-        run = "" if turns == 1 else f" for {turns} turns in a row"
-        return f"{words[0].upper()}{words[1:]} {_bounds_words(quantity, above, below)}{run}"
+    def default_text(quantity: str, above: float | None, below: float | None, turns: int) -> Message:
+        """Shown as the reason the level was lost. It opens with a fixed word so a translation
+        needs no capitalised copy of every quantity's words."""
+        what = QUANTITIES[quantity].words
+        b = _bounds_words(quantity, above, below)
+        if turns == 1:
+            return Message("Lost: {what} went {bounds}", what=what, bounds=b)
+        return Message("Lost: {what} stayed {bounds} for {turns} turns in a row", what=what, bounds=b, turns=turns)
 
 
 @attrs.frozen
@@ -113,6 +122,24 @@ class Level:
     catalog: Catalog = attrs.field(repr=False, eq=False)
     claims: tuple[Claim, ...] = ()
     key_actions: tuple[str, ...] = ()
+    # Words in other languages (``[text.LANG]``, sim/levels/texts.py); they never change play.
+    translations: Mapping[str, LevelText] = attrs.field(factory=dict, repr=False, eq=False)
+    notes: tuple[str, ...] = attrs.field(default=(), repr=False, eq=False)  # untranslated keys
+
+    def in_language(self, lang: str) -> Level:
+        """This level with its words in ``lang`` where the file has them, English elsewhere."""
+        t = self.translations.get(lang)
+        if t is None:
+            return self
+        goals = tuple(attrs.evolve(g, text=t.goals.get(g.slug, g.text)) for g in self.goals)
+        fails = tuple(attrs.evolve(f, text=t.fails.get(f.slug, f.text)) for f in self.fails)
+        questions = tuple(
+            Question(tq.prompt, tq.choices, q.answer, q.explain if tq.explain is None else tq.explain)
+            for tq, q in zip(t.questions, self.questions, strict=False)) + self.questions[len(t.questions):]
+        messages = iter(t.messages)
+        events = tuple(attrs.evolve(e, text=next(messages, e.text)) if e.kind == "message" else e for e in self.events)
+        return attrs.evolve(self, title=(t.title or self.title).strip(), briefing=" ".join((t.briefing or self.briefing).split()),
+                            goals=goals, fails=fails, questions=questions, events=events)
 
     @property
     def length_min(self) -> float:

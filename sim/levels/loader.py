@@ -41,6 +41,7 @@ from sim.levels.structure import (
     strict_int,
     suggest,
 )
+from sim.levels.texts import notes, parse_texts
 from sim.model.parameters import CELL_TYPES, specs, value_problem
 from sim.presets import presets
 from sim.state import NAMES
@@ -133,7 +134,9 @@ def parse_level(data: bytes | str, path: str | Path | None = None) -> Level:
 
 
 def content_hash(raw: Mapping[str, Any]) -> str:
-    """SHA-256 of the level's parsed data (comments and layout do not count)."""
+    """SHA-256 of the level's parsed data (comments and layout do not count, nor the ``[text]``
+    translations: they change no rule, so replays and hand-ins survive a language being added)."""
+    raw = {k: v for k, v in raw.items() if k != "text"}
     blob = json.dumps(raw, sort_keys=True, default=str, separators=(",", ":")).encode()
     return hashlib.sha256(blob).hexdigest()
 
@@ -220,6 +223,7 @@ def _check(spec: LevelFile, raw: Mapping[str, Any], p: _Problems, path: str | Pa
         elif not (0 <= q.answer < len(q.choices)):
             p.add(f"questions[{i}].answer", f"found {q.answer}; allowed: 0 to {len(q.choices) - 1} (the index of the right choice)")
         questions.append(Question(q.prompt, tuple(q.choices), q.answer, q.explain))
+    translations = parse_texts(spec.text, spec, p.add)
     if p.items:
         return None
     slug = spec.slug or (Path(path).stem if path is not None else "level")
@@ -232,6 +236,7 @@ def _check(spec: LevelFile, raw: Mapping[str, Any], p: _Problems, path: str | Pa
         events=tuple(spec.events), cell=c, diet=spec.diet, budget_per_day=spec.budget_per_day,
         start_clock_min=spec.start_clock_min,
         catalog=catalog, claims=tuple(claims), key_actions=tuple(dict.fromkeys(spec.key_actions)),
+        translations=translations, notes=tuple(notes(spec, translations)),
     )
 
 

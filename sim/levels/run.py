@@ -18,7 +18,7 @@ from sim.levels.causes import final_causes
 from sim.levels.goals import GoalProgress
 from sim.levels.level import Level
 from sim.levels.play import ActionNotAllowed, Playthrough
-from sim.messages import Message
+from sim.messages import Message, joined
 from sim.report import TurnReport
 from sim.snapshot import Snapshot
 
@@ -165,7 +165,7 @@ class LevelRun:
             if self.turn < self.level.turns:
                 failed_because = Message("the level is not finished")
             elif missed:
-                failed_because = Message("missed: {goals}", goals="; ".join(missed))
+                failed_because = Message("missed: {goals}", goals=joined("; ", missed))
         return LevelResult(
             won=stars >= 1, stars=stars, score=int(t.score(final=True)[0]), failed_because=failed_because,
             causes=final_causes(self, failed_because, early=failed >= 0), series={k: list(v) for k, v in self.series.items()},

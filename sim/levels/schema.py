@@ -110,3 +110,4 @@ class LevelFile:
     content: dict[str, Any] = attrs.field(factory=dict)  # extra meals/stressors/actions (content.toml layout)
     claims: list[ClaimSpec] = attrs.field(factory=list)
     key_actions: list[str] = attrs.field(factory=list)  # the level's lesson: without them it is lost
+    text: dict[str, Any] = attrs.field(factory=dict)  # [text.LANG]: the words in other languages (texts.py)

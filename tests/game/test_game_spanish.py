@@ -2,8 +2,9 @@
 
 Every string the game draws passes through ``Labels.get`` (the one ``Font.render`` call), so the
 test wraps it, drives the scenes on SDL's dummy driver and checks each drawn line for words that
-only the English catalog uses. Level files carry no Spanish yet, so lines taken from a level's
-own texts (titles, briefings, goals, questions) are set aside by name; see docs/i18n.md.
+only the English catalog uses. Levels 01–03 and 11 and the sample challenge carry Spanish
+(``[text.es]``), so their screens must hold no English at all; the other levels' own words are
+still English and are set aside by name (docs/i18n.md).
 """
 
 import pickle
@@ -127,8 +128,13 @@ def spanish_app(store, monkeypatch):
     i18n.set_language(None)
 
 
+# Translated into Spanish: their English words must not reach the screen.
+TRANSLATED = ("01_insulin_key", "02_fewer_receptors", "03_less_sensitive", "11_starving_amid_plenty",
+              "starving-amid-plenty.challenge")
+
+
 def _level_texts() -> list[str]:
-    """Every string in the shipped level and challenge files (wherever the packages keep them)."""
+    """Every string in the shipped level files not yet translated (wherever the packages keep them)."""
     root = Path(__file__).resolve().parents[2]
     out: list[str] = []
 
@@ -144,8 +150,37 @@ def _level_texts() -> list[str]:
 
     for path in sorted({*root.glob("levels/**/*.toml"), *root.glob("sim/**/levels/**/*.toml"),
                         *root.glob("game/**/*.toml")}):
+        if path.name.removesuffix(".toml") in TRANSLATED:
+            continue
         walk(tomllib.loads(path.read_text("utf-8")))
     return [" ".join(t.split()) for t in out]
+
+
+def _translated_files_english_words() -> set[str]:
+    """Words of the translated files' English text that their Spanish text does not use: the
+    catalog alone would not know "lock" or "door" are English."""
+    root = Path(__file__).resolve().parents[2] / "levels"
+    en: set[str] = set()
+    es: set[str] = set()
+
+    def words(v, into):
+        if isinstance(v, str):
+            into.update(w.lower() for w in WORD.findall(v))
+        elif isinstance(v, dict):
+            for x in v.values():
+                words(x, into)
+        elif isinstance(v, list):
+            for x in v:
+                words(x, into)
+
+    for path in root.rglob("*.toml"):
+        if path.name.removesuffix(".toml") in TRANSLATED:
+            raw = tomllib.loads(path.read_text("utf-8"))
+            embedded = tomllib.loads(raw["level"]["text"]) if "level" in raw else {}
+            for doc in (raw, embedded):
+                words(doc.pop("text", {}), es)
+                words({k: v for k, v in doc.items() if k in ("title", "briefing", "goals", "fail", "questions", "reflection")}, en)
+    return en - es - ALLOWED
 
 
 def _english_left(line: str, texts: list[str], english: set[str]) -> bool:
@@ -169,36 +204,44 @@ def test_no_english_on_screen_with_spanish(spanish_app, tmp_path, monkeypatch):
     for name in ("title", "levels", "settings", "help"):
         app.push(make(name, app))
         settle(app, 0.1)
-    app.push(make("briefing", app, levels=levels, index=0))
-    settle(app, 0.1)
-    play = make("play", app, levels=levels, index=0)
-    app.push(play)
-    settle(app, 0.1)
-    for _ in range(3):
-        play.end_turn()
-        settle(app, 0.05)
-    app.push(make("pause", app))
-    settle(app, 0.1)
-    while not play.session.done:
-        play.end_turn()
-    app.push(make("results", app, levels=levels, index=0, session=play.session, outcome=play.session.outcome(),
-                  points=play.points))
-    settle(app, 0.1)
+    for index in range(3):  # levels 01-03, in Spanish throughout
+        app.push(make("briefing", app, levels=levels, index=index))
+        settle(app, 0.1)
+        play = make("play", app, levels=levels, index=index)
+        app.push(play)
+        settle(app, 0.1)
+        for _ in range(3):
+            play.end_turn()
+            settle(app, 0.05)
+        if index == 0:
+            app.push(make("pause", app))
+            settle(app, 0.1)
+        while not play.session.done:
+            play.end_turn()
+        app.push(make("results", app, levels=levels, index=index, session=play.session,
+                      outcome=play.session.outcome(), points=play.points))
+        settle(app, 0.1)
     flow = ChallengeFlow.open(SAMPLE)
     flow.name = "Ana"
-    for name in ("challenges", "challenge_name", "challenge_briefing", "challenge_question", "challenge_reflect"):
-        kw = {} if name == "challenges" else {"flow": flow} if name in ("challenge_name", "challenge_briefing") \
-            else {"flow": flow, "index": 0}
-        app.push(make(name, app, **kw))
+    for name in ("challenges", "challenge_name", "challenge_briefing"):
+        app.push(make(name, app, **({} if name == "challenges" else {"flow": flow})))
+        settle(app, 0.1)
+    for i, q in enumerate(flow.challenge.questions):
+        app.push(make("challenge_question", app, flow=flow, index=i))
+        settle(app, 0.1)
+        flow.predictions[q.id] = (0, 3)
+    play = make("play", app, levels=[flow.info], index=0, seed=flow.challenge.seed, session=flow.new_session(), flow=flow)
+    app.push(play)
+    settle(app, 0.1)
+    for _ in range(2):
+        play.end_turn()
+        settle(app, 0.05)
+    for i in range(len(flow.challenge.reflection)):
+        app.push(make("challenge_reflect", app, flow=flow, index=i))
         settle(app, 0.1)
 
-    # goal and fail texts a level does not spell out are written by the engine from its
-    # quantities (Goal.default_text): not yet translated, set aside with the level's own words
-    engine_level_words = [" ".join(x.text.split()) for info in levels if info.source is not None
-                          for x in (*info.source.goals, *info.source.fails)]
-    engine_level_words += [" ".join(x.text.split()) for x in (*flow.challenge.level.goals, *flow.challenge.level.fails)]
-    level_texts = _level_texts() + engine_level_words
-    english = _english_only_words()
+    level_texts = _level_texts()
+    english = _english_only_words() | _translated_files_english_words()
     left = sorted({t for t in drawn if _english_left(t, level_texts, english)})
     assert len(drawn) > 200
     assert not left, f"{len(left)} English lines on screen, e.g. {left[:8]}"
