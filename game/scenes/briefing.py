@@ -189,9 +189,10 @@ class BriefingScene(Scene):
             yy += img.get_height() + 8
         for g in info.goals:
             pygame.draw.circle(surface, pal["accent"], (r.x + 24, yy + 10), 4)
-            img = a.labels.block(tr(g.text), 15, pal["text"], r.w - 60, cap=1.8)
+            text = tr(g.text)
+            img = a.labels.block(text, 15, pal["text"], r.w - 60, cap=1.8)
             surface.blit(img, (r.x + 38, yy))
-            self.tips += underline(surface, self._spans(g.text, 15, r.w - 60, 1.8, 1.3), (r.x + 38, yy),
+            self.tips += underline(surface, self._spans(text, 15, r.w - 60, 1.8, 1.3), (r.x + 38, yy),
                                    pal["text_dim"])
             yy += img.get_height() + 8
         yy += 8
