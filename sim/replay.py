@@ -20,7 +20,7 @@ from sim.engine import ENGINE_VERSION
 from sim.errors import LevelError, SaveError, UserError
 from sim.events import Action
 from sim.levels import LevelRun, levels_dir, load_level
-from sim.storage import read_text_limited, write_output
+from sim.storage import emit, read_text_limited
 
 FORMAT = "amid-plenty-replay/1"
 
@@ -72,7 +72,7 @@ def to_jsonable(run: LevelRun, policy: str = "") -> dict[str, Any]:
 
 
 def save_replay(run: LevelRun, path: str | Path, policy: str = "") -> None:
-    write_output(path, json.dumps(to_jsonable(run, policy), indent=1) + "\n")
+    emit(path, json.dumps(to_jsonable(run, policy), indent=1) + "\n")  # "-": standard output
 
 
 def load_replay(path: str | Path) -> Replay:

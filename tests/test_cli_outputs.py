@@ -170,3 +170,19 @@ def test_grade_refuses_stdout_in_one_line(tmp_path):
     p = subprocess.run([sys.executable, "-m", "sim", "grade", "x.challenge.toml", "s/", "--out", "-"],
                        capture_output=True, text=True, cwd=tmp_path)
     assert p.returncode == 2 and "writes a folder" in p.stderr and len(p.stderr.strip().splitlines()) == 1
+
+
+def test_summary_and_replay_can_be_the_stream_instead(capsysbinary, tmp_path):
+    assert main(["experiment", "fasting", "--summary-json", "-"]) == 0
+    cap = capsysbinary.readouterr()
+    assert json.loads(cap.out)["protocol"] == "fasting" and b"homa_ir" in cap.err  # summary table → stderr
+    assert main(["run", str(LEVEL), "--policy", "idle", "--out", str(tmp_path / "l.csv"), "--replay-out", "-"]) == 0
+    replay = tmp_path / "r.json"
+    replay.write_bytes(capsysbinary.readouterr().out)
+    assert main(["replay", str(replay)]) == 0  # the piped replay reproduces the run
+
+
+def test_two_streams_to_stdout_are_refused(capsys):
+    assert main(["experiment", "fasting", "--out", "-", "--summary-json", "-"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "only one output can go to standard output" in err[0]

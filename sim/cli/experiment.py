@@ -31,7 +31,7 @@ from sim.lab import PROTOCOLS, LabSetupError, parse_settings
 from sim.lab.protocols import COLUMNS, LabRequest, LabResult, columns_for
 from sim.presets import presets
 from sim.provenance import column_meaning, describe, write_with_sidecar
-from sim.storage import csv_text, write_output
+from sim.storage import csv_text, emit
 
 COLUMN_DOCS = {
     "infusion_mg_kg_min": "glucose infusion holding the clamp's target, mean over the last 10 min, mg/kg/min",
@@ -59,7 +59,7 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--cell", default="muscle", help="dose-response: muscle, fat or liver (default muscle)")
     p.add_argument("--compare", default="healthy", help="meal-day: the preset shown beside --preset (default healthy)")
     add_out_arguments(p, "CSV file, one row per sample")
-    p.add_argument("--summary-json", type=Path, help="also write the summary as one JSON object")
+    p.add_argument("--summary-json", type=Path, help="also write the summary as one JSON object (- : standard output)")
     p.set_defaults(func=run)
 
 
@@ -111,7 +111,7 @@ def run(args: argparse.Namespace) -> int:
                         columns={c: column_meaning(_base_name(c, args), COLUMN_DOCS) for c in names})
         side = write_with_sidecar(args.out, data, meta, args.sidecar)
     if args.summary_json is not None:
-        write_output(args.summary_json, json.dumps(result.summary, indent=1) + "\n")
+        emit(args.summary_json, json.dumps(result.summary, indent=1) + "\n")
     say = messages(args)
     print_summary(result, say)
     if args.out is not None:

@@ -1,6 +1,7 @@
 """The ``--out`` / ``--sidecar`` pair of every command that writes data, and its --help column list.
 
-``--out -`` writes the data (CSV) to standard output; the command's own messages (summary table,
+``--out -`` writes the data (CSV) to standard output (as may ``--summary-json -`` or
+``--replay-out -`` instead, one stream per run); the command's own messages (summary table,
 "wrote …") then go to standard error, so a pipe carries nothing but the data. The JSON sidecar
 (``sim.provenance``) goes beside a file output as ``NAME.meta.json``, to ``--sidecar PATH`` when
 given, and nowhere for ``--out -`` without ``--sidecar``. Must not import pygame.
@@ -28,8 +29,20 @@ def add_out_arguments(p: argparse.ArgumentParser, what: str, required: bool = Fa
     p.add_argument("--sidecar", type=Path, metavar="PATH", help=SIDECAR_HELP)
 
 
+# Every option that names an output file; any one of them (not two) may be "-".
+STREAMS = ("out", "summary_json", "replay_out")
+
+
+def _streamed(args: argparse.Namespace) -> list[str]:
+    return [name for name in STREAMS if getattr(args, name, None) is not None and is_stdout(getattr(args, name))]
+
+
 def check_out(args: argparse.Namespace, suffixes: tuple[str, ...]) -> None:
     """One-line errors for an ``--out`` without an allowed suffix or a misplaced ``--sidecar``."""
+    streamed = _streamed(args)
+    if len(streamed) > 1:
+        flags = " and ".join(f"--{n.replace('_', '-')} -" for n in streamed)
+        raise CliError(f"{flags}: only one output can go to standard output; give the others a file")
     out, side = args.out, args.sidecar
     if side is not None and out is None:
         raise CliError("--sidecar describes an output: give --out too")
@@ -43,9 +56,8 @@ def check_out(args: argparse.Namespace, suffixes: tuple[str, ...]) -> None:
 
 
 def messages(args: argparse.Namespace) -> TextIO:
-    """Where the command's messages go: standard error when the data goes to standard output."""
-    out = getattr(args, "out", None)
-    return sys.stderr if out is not None and is_stdout(out) else sys.stdout
+    """Where the command's messages go: standard error when any output goes to standard output."""
+    return sys.stderr if _streamed(args) else sys.stdout
 
 
 def wrote(args: argparse.Namespace, what: str, side: Path | None) -> str:

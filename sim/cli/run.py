@@ -107,7 +107,7 @@ def add_parser(sub: Any) -> None:
                    help="set a knob (replaces the preset's or the level's value); repeatable; the names "
                         "and ranges of experiment --set, sweep --param and a level's cell.knobs")
     p.add_argument("--policy", default="idle", help="with a level: the bot that plays it (idle, greedy, search)")
-    p.add_argument("--replay-out", type=Path, help="with a level: also save the run as a replay JSON")
+    p.add_argument("--replay-out", type=Path, help="with a level: also save the run as a replay JSON (- : standard output)")
     add_out_arguments(p, "output file, .csv or .json (default: summary only)")
     p.set_defaults(func=run)
 

@@ -64,7 +64,7 @@ def run_level_cli(args: Any) -> int:
     if out is not None:
         print(wrote(args, f"{len(rows)} turns", side), file=say)
     if replay_out:
-        print(f"wrote replay to {replay_out}", file=say)
+        print(f"wrote replay to {'standard output' if is_stdout(replay_out) else replay_out}", file=say)
     return 0
 
 
