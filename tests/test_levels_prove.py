@@ -1,4 +1,6 @@
-"""Every shipped level is fair: ``search`` wins it, ``idle`` loses it — with a margin.
+"""Every shipped level is fair and has stakes: ``search`` wins it, ``idle`` loses it — with a
+margin —, ``search`` barred from its key actions loses it, random play rarely wins it, and across
+the campaign greedy earns at most ★★ on most levels after the first three.
 
 The guard for recalibration. A level whose proof holds by less than ``MIN_MARGIN`` (relative to
 the goal's bound) fails too: a small change to the model would flip it. Re-tune with
@@ -10,9 +12,13 @@ import math
 import numpy as np
 import pytest
 
-from sim.levels import level_files, load_level
+from sim.levels import LevelRun, campaign_levels, level_files, load_level
 from sim.levels.level import Goal
+from sim.levels.prove import GREEDY_FULL_MAX_SHARE, RANDOM_MAX_RATE, RANDOM_PLAYERS, TUTORIAL_LEVELS
 from sim.levels.tune import goal_value, main, tune
+from sim.policies import get_policy
+from sim.policies.random_play import random_win_rate
+from sim.policies.search import BeamSearch
 
 MIN_MARGIN = 0.03
 
@@ -27,6 +33,31 @@ def test_level_is_winnable_and_not_trivial_with_a_margin(path):
     assert not idle.won, f"{path.name}: idle wins it; {table}"
     assert tn.search_margin >= MIN_MARGIN, f"{path.name}: search wins by only {tn.search_margin:.1%}; {table}"
     assert tn.idle_margin >= MIN_MARGIN, f"{path.name}: idle loses by only {tn.idle_margin:.1%}; {table}"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", level_files(), ids=lambda p: p.stem)
+def test_level_is_lost_without_its_key_actions_and_rarely_won_by_chance(path):
+    level = load_level(path)
+    assert level.key_actions, f"{path.name}: declare the actions its lesson needs as key_actions"
+    barred = LevelRun(level, 0).play_out(BeamSearch(barred=frozenset(level.key_actions)))
+    assert not barred.won, f"{path.name}: search wins it without {list(level.key_actions)} ({barred.stars}★)"
+    rate = random_win_rate(level, RANDOM_PLAYERS, seed=0)
+    assert rate.rate <= RANDOM_MAX_RATE, (
+        f"{path.name}: random play wins {rate.wins} of {rate.players} (allowed {RANDOM_MAX_RATE:.0%})")
+
+
+@pytest.mark.slow
+def test_greedy_earns_three_stars_on_few_campaign_levels_after_the_first_three():
+    later = campaign_levels()[TUTORIAL_LEVELS:]
+    full = [lv.slug for lv in later if LevelRun(lv, 0).play_out(get_policy("greedy")).stars >= 3]
+    assert len(full) < GREEDY_FULL_MAX_SHARE * len(later), f"greedy earns ★★★ on {full}"
+
+
+def test_random_win_rate_is_seeded_and_counts_every_player():
+    level = load_level(level_files()[0])
+    a, b = random_win_rate(level, 8, seed=5), random_win_rate(level, 8, seed=5)
+    assert a == b and sum(a.stars) == 8 and a.wins == sum(a.stars[1:])
 
 
 def test_level_runs_are_deterministic():

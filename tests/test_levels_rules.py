@@ -6,6 +6,7 @@ import pytest
 from sim.events import Action
 from sim.levels import ActionNotAllowed, LevelRun, levels_dir, load_level
 from sim.levels.goals import GoalTracker
+from sim.levels.level import Goal
 
 SANDBOX = load_level(levels_dir() / "sandbox.toml")
 
@@ -81,7 +82,10 @@ def test_observation_lists_upcoming_events_in_order():
 
 
 def test_stars_need_lower_tiers_and_score_grows_with_stars():
-    t = GoalTracker(SANDBOX.goals, (), 1, 1)
+    goals = [Goal("insulin", "", "mean", "insulin_mean", None, 33.0, 1.0, 1),
+             Goal("energy", "", "share_of_turns", "energy_mean", 0.8, None, 1.0, 2),
+             Goal("receptors", "", "end", "receptors", 0.6, None, 1.0, 3)]
+    t = GoalTracker(goals, (), 1, 1)
     t.turns = 1
     t.sums[:] = [[5.0], [0.0], [0.0]]  # insulin met, energy not, receptors (last) met
     t.counts[:] = [[1.0], [0.0], [0.0]]

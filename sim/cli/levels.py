@@ -3,8 +3,10 @@
 - ``levels list [PATH ...]``: title, turns and goals of each level.
 - ``levels check [PATH ...]``: validate files and folders, and check each briefing claim
   (``[[claims]]``) against the level; exit 0 when all are valid and true, 2 otherwise.
-- ``levels prove [PATH ...]``: show that ``search`` wins each level (with its stars) and ``idle``
-  loses it, with ``greedy``'s result as a difficulty hint; exit 2 when one is unwinnable or trivial.
+- ``levels prove [PATH ...]``: show that ``search`` wins each level (with its stars), ``idle``
+  loses it, ``search`` barred from the level's ``key_actions`` loses it and random play wins it
+  rarely, with ``greedy``'s result as a difficulty hint (on the campaign it must earn at most ★★
+  on most levels after the first three); exit 2 when one of these fails.
 
 PATH defaults to the repository's ``levels/`` folder.
 """
@@ -20,7 +22,13 @@ from sim.cli.run import seed_int
 from sim.errors import LevelError
 from sim.levels import level_files, load_level
 from sim.levels.claims import claim_problems
-from sim.levels.prove import prove
+from sim.levels.prove import (
+    GREEDY_FULL_MAX_SHARE,
+    TUTORIAL_LEVELS,
+    greedy_capped,
+    greedy_full_stars,
+    prove,
+)
 
 
 def add_parser(sub: Any) -> None:
@@ -67,10 +75,19 @@ def run(args: argparse.Namespace) -> int:
                   f"{len(lv.goals)} goals, actions: {', '.join(a.slug for a in lv.actions) or '-'}")
     if args.action == "prove":
         t0 = time.perf_counter()
+        proofs = []
         for lv in levels:
             proof = prove(lv, args.seed)
             print(proof.line(), flush=True)
             bad += not proof.ok
+            proofs.append(proof)
+        campaign = [p for p in proofs if p.level.path is not None and p.level.path.parent.name == "campaign"]
+        if len(campaign) > TUTORIAL_LEVELS:
+            full, n = greedy_full_stars(campaign)
+            capped = greedy_capped(campaign)
+            print(f"{'ok' if capped else 'TOO-EASY':<10} greedy earns ★★★ on {full} of the {n} campaign levels "
+                  f"after the first {TUTORIAL_LEVELS} (allowed: fewer than {GREEDY_FULL_MAX_SHARE:.0%})")
+            bad += not capped
         print(f"proved {len(levels)} level(s) in {time.perf_counter() - t0:.1f}s")
     if args.action == "check":
         print(f"{len(files) - bad} of {len(files)} level file(s) valid")

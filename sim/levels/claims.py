@@ -21,22 +21,25 @@ SEEDS = (0, 1, 2)
 
 def measured(level: Level, seed: int) -> dict[int, dict[str, float]]:
     """Each claimed quantity at each claimed moment: {turn: {quantity: value}}."""
+    from sim.levels.play import Playthrough
     from sim.levels.quantities import read
-    from sim.levels.run import LevelRun
 
-    run = LevelRun(level, seed)
+    # A Playthrough, not a LevelRun: a failure condition ends the game, not the cell, so the
+    # cell is followed to the claimed turn even when doing nothing has already lost the level.
+    play = Playthrough(level, seed, 1)
+    play.sim.account = False
     want: dict[int, set[str]] = {}
     for c in level.claims:
         want.setdefault(c.turn, set()).add(c.quantity)
     out: dict[int, dict[str, float]] = {}
     if 0 in want:
-        snap = run.sim.snapshot()
+        snap = play.sim.snapshot()
         out[0] = {q: float(snap.values[QUANTITIES[q].key][0]) for q in want[0]}
     last = max(want, default=0)
-    while run.turn < last and not run.done:
-        report = run.step([])
-        if run.turn in want:
-            out[run.turn] = {q: float(read(report, q)[0]) for q in want[run.turn]}
+    while play.turn < last:
+        report = play.step([[]], check=False)
+        if play.turn in want:
+            out[play.turn] = {q: float(read(report, q)[0]) for q in want[play.turn]}
     return out
 
 
@@ -55,12 +58,12 @@ def claim_problems(level: Level, text: str | None = None) -> list[str]:
         for c in level.claims:
             v = values.get(c.turn, {}).get(c.quantity)
             if c.index not in bad and (v is None or not c.holds(v)):
-                bad[c.index] = (c, float("nan") if v is None else v, seed)
+                bad[c.index] = (c, float("nan") if v is None else v, seed)  # nan: cannot happen (turn ≤ turns)
     for c, v, seed in (bad[i] for i in sorted(bad)):
         line = locator.line(f"claims[{c.index}]") if locator else None
         where = f"{name}:{line}" if line else name
         says = f" (\"{c.says}\")" if c.says else ""
-        found = "the level ends before then" if v != v else f"it is {show(c.quantity, v)}"
+        found = f"it is {show(c.quantity, v)}"
         problems.append(f"{where}: claims[{c.index}]: the briefing claims {c.words()}{says}, but {found}"
                         f" (seed {seed}); allowed: a claim the level makes true")
     return problems

@@ -118,8 +118,10 @@ class GoalTracker:
         return np.asarray(within(v, goal.above, goal.below), dtype=bool)
 
     def best_share(self, g: int) -> Array:
-        """The largest share of all turns a share-of-turns goal can still reach: every turn left counted in."""
-        return np.asarray((self.counts[g] + (self.turns_total - self.turns)) / max(self.turns_total, 1), dtype=np.float64)
+        """The largest share of all turns a share-of-turns goal can still reach: every turn left counted in
+        (none once a failure condition has ended the level)."""
+        left = np.where(self.failed >= 0, 0, self.turns_total - self.turns)
+        return np.asarray((self.counts[g] + left) / max(self.turns_total, 1), dtype=np.float64)
 
     def lost(self, g: int) -> NDArray[np.bool_]:
         """Columns where goal ``g`` can no longer be met. Only a share of turns can be out of

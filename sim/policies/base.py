@@ -30,9 +30,9 @@ class Policy(Protocol):
     def act(self, obs: Observation, run: LevelRun) -> list[Action]: ...
 
 
-def options_for(play: Playthrough, i: int) -> list[list[Action]]:
-    """Column i's choices this turn: nothing, or one legal action."""
-    return [[], *([Action(s)] for s in play.options(i))]
+def options_for(play: Playthrough, i: int, barred: frozenset[str] = frozenset()) -> list[list[Action]]:
+    """Column i's choices this turn: nothing, or one legal action not in ``barred``."""
+    return [[], *([Action(s)] for s in play.options(i) if s not in barred)]
 
 
 def evaluate(play: Playthrough, final: bool = False) -> np.ndarray:

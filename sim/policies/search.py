@@ -29,21 +29,23 @@ if TYPE_CHECKING:
 class BeamSearch:
     name = "search"
 
-    def __init__(self, width: int = 12) -> None:
+    def __init__(self, width: int = 12, barred: frozenset[str] = frozenset()) -> None:
         self.width = width
+        self.barred = frozenset(barred)  # actions it may not take (the proof's "barred" bot)
         self._plan: list[list[Action]] = []
         self._key: tuple[int, int, int] | None = None
 
     def act(self, obs: Observation, run: LevelRun) -> list[Action]:
         key = (id(run), run.turn, len(run.action_log))
         if self._key != key or not self._plan:
-            self._plan = plan(run.play, self.width)
+            self._plan = plan(run.play, self.width, self.barred)
         self._key = (id(run), run.turn + 1, len(run.action_log) + 1)
         return self._plan.pop(0) if self._plan else []
 
 
-def plan(start: Playthrough, width: int = 12) -> list[list[Action]]:
-    """The best action sequence found from ``start``'s column 0 to the end of the level."""
+def plan(start: Playthrough, width: int = 12, barred: frozenset[str] = frozenset()) -> list[list[Action]]:
+    """The best action sequence found from ``start``'s column 0 to the end of the level, never
+    using an action in ``barred``."""
     beam = start.take([0])
     t0 = beam.turn
     while not bool(np.all(beam.finished())):
@@ -51,7 +53,7 @@ def plan(start: Playthrough, width: int = 12) -> list[list[Action]]:
         acts: list[list[Action]] = []
         done = beam.finished()
         for b in range(beam.n):
-            for choice in ([[]] if done[b] else options_for(beam, b)):
+            for choice in ([[]] if done[b] else options_for(beam, b, barred)):
                 src.append(b)
                 acts.append(choice)
         pop = beam.take(src)
