@@ -27,10 +27,10 @@ def test_unknown_language_is_an_error_naming_file_line_and_languages():
 
 
 def test_key_not_in_the_english_text_is_an_error_with_a_suggestion():
-    msg = _error('\n[text.es]\ntitel = "x"\ngoals.insuline = "y"\nfail.collapse = "z"\n')
+    msg = _error('\n[text.es]\ntitel = "x"\ngoals.insuline = "y"\nfail.colapso = "z"\n')
     assert "text.es.titel: 'titel' is not in the English text (did you mean 'title'?)" in msg
-    assert "text.es.goals.insuline" in msg and "allowed: insulin, average, peaks" in msg
-    assert "text.es.fail.collapse" in msg and "no failure conditions" in msg
+    assert "text.es.goals.insuline" in msg and "allowed: peaks_low, insulin, average" in msg
+    assert "text.es.fail.colapso" in msg and "allowed: collapse" in msg
 
 
 def test_translated_question_must_keep_the_number_of_choices():
@@ -54,7 +54,7 @@ def test_missing_translation_falls_back_to_english_and_is_a_note():
     assert es.title == "La llave" and es.briefing == lv.briefing
     assert [g.text for g in es.goals] == [g.text for g in lv.goals]
     assert "text.es.briefing: no Spanish text; English is shown" in lv.notes
-    assert "text.es.goals.peaks: no Spanish text; English is shown" in lv.notes
+    assert "text.es.goals.peaks_low: no Spanish text; English is shown" in lv.notes
     assert "text.es.questions[0]: no Spanish text; English is shown" in lv.notes
     assert lv.in_language("de") is lv
 

@@ -83,9 +83,9 @@ def run(args: argparse.Namespace) -> int:
             proofs.append(proof)
         campaign = [p for p in proofs if p.level.path is not None and p.level.path.parent.name == "campaign"]
         if len(campaign) > TUTORIAL_LEVELS:
-            full, n = greedy_full_stars(campaign)
+            full, later = greedy_full_stars(campaign)
             capped = greedy_capped(campaign)
-            print(f"{'ok' if capped else 'TOO-EASY':<10} greedy earns ★★★ on {full} of the {n} campaign levels "
+            print(f"{'ok' if capped else 'TOO-EASY':<10} greedy earns ★★★ on {full} of the {later} campaign levels "
                   f"after the first {TUTORIAL_LEVELS} (allowed: fewer than {GREEDY_FULL_MAX_SHARE:.0%})")
             bad += not capped
         print(f"proved {len(levels)} level(s) in {time.perf_counter() - t0:.1f}s")
