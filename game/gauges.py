@@ -82,7 +82,7 @@ class Gauges:
         g = v["blood_glucose_mmol_l"]
         lo, hi = BY_NAME["glucose_mmol_l"].normal
         r1 = pygame.Rect(x0, y0, gw, gh + 58)
-        self._vertical(surface, app, r1, _("Blood glucose"), f"{g:.1f}", _("mmol/L"), g / GLUCOSE_SCALE_MAX,
+        low1 = self._vertical(surface, app, r1, _("Blood glucose"), f"{g:.1f}", _("mmol/L"), g / GLUCOSE_SCALE_MAX,
                        pal["glucose"], "glucose", band=(lo / GLUCOSE_SCALE_MAX, hi / GLUCOSE_SCALE_MAX),
                        mark=HYPERGLYCAEMIA_MMOL_L / GLUCOSE_SCALE_MAX, warn=g >= HYPERGLYCAEMIA_MMOL_L)
         self.tips.append((r1, _("Blood glucose: the sugar waiting outside the cell, in mmol/L. Shaded: the "
@@ -90,13 +90,13 @@ class Gauges:
                           .format(lo=lo, hi=hi, hyper=HYPERGLYCAEMIA_MMOL_L)))
         e = v["energy_frac"]
         r2 = pygame.Rect(x0 + gw + 14, y0, gw, gh + 58)
-        self._vertical(surface, app, r2, _("Cell energy"), f"{100 * _frac(e):.0f}", "%", e, pal["energy"], "energy",
+        low2 = self._vertical(surface, app, r2, _("Cell energy"), f"{100 * _frac(e):.0f}", "%", e, pal["energy"], "energy",
                        band=(BY_NAME["energy_frac"].normal[0], 1.0), mark=STARVING_ENERGY_FRAC,
                        warn=e < STARVING_ENERGY_FRAC)
         self.tips.append((r2, _("Cell energy: the cell's reserve of ATP, the fuel for its work. Below the "
                                 "line ({pct:.0f} %) the cell is starving.").format(pct=100 * STARVING_ENERGY_FRAC)))
         # insulin, and the pancreas that makes it (the last turn's mean secretion, from the engine)
-        y = r1.bottom + 8
+        y = max(r1.bottom, low1, low2) + 8  # below the gauges' units, which grow with the text size
         ins = v["insulin_uu_ml"]
         shapes.icon(surface, "insulin", pal["insulin"], (x0 + 8, y + 10), 8)
         blit_text(surface, app, _("Insulin"), (x0 + 24, y + 10), 14, pal["text_dim"], anchor="midleft", cap=1.25)
@@ -107,10 +107,11 @@ class Gauges:
         y += 22
         beta = v["beta_cell_mass_rel"]
         made = v.get("secretion_uu_ml_min")
-        blit_text(surface, app, _("Pancreas"), (x0 + 24, y + 9), 13, pal["text_dim"], anchor="midleft", cap=1.25)
+        name = blit_text(surface, app, _("Pancreas"), (x0 + 24, y + 9), 13, pal["text_dim"], anchor="midleft",
+                         cap=1.25)
         shown = "—" if made is None else _("makes {rate:.1f} µU/mL/min").format(rate=made)
         blit_text(surface, app, shown, (self.rect.right - 14, y + 9), 13, pal["insulin"], anchor="midright",
-                  cap=1.25, max_width=self.rect.w - 110)
+                  cap=1.25, max_width=self.rect.right - 14 - name.right - 8)
         self.tips.append((pygame.Rect(x0, y, self.rect.w - 28, 18), _(
             "The pancreas: its β-cells made {rate} µU/mL of blood insulin per minute on average last turn. "
             "Their capacity is {beta:.1f}× a healthy person's: it grows while glucose runs high (the pancreas "
@@ -147,7 +148,8 @@ class Gauges:
                 y += row_h
 
     def _vertical(self, surface, app, r: pygame.Rect, title: str, value: str, unit: str, frac: float, colour,
-                  glyph: str, band: tuple[float, float], mark: float, warn: bool) -> None:
+                  glyph: str, band: tuple[float, float], mark: float, warn: bool) -> int:
+        """Draw one vertical gauge; returns where its lowest text ends."""
         pal = app.pal
         blit_text(surface, app, title, (r.centerx, r.y), 13, pal["text_dim"], "semibold", anchor="midtop",
                   cap=1.2, max_width=r.w)
@@ -166,11 +168,14 @@ class Gauges:
         shapes.icon(surface, glyph, colour, (bar.x - 16, bar.y + 10), 7)
         vcol = pal["danger"] if warn else pal["text"]
         vr = blit_text(surface, app, value, (r.centerx, bar.bottom + 6), 24, vcol, "bold", anchor="midtop", cap=1.2)
-        blit_text(surface, app, unit, (r.centerx, vr.bottom), 12, pal["text_dim"], anchor="midtop", cap=1.2)
+        bottom = blit_text(surface, app, unit, (r.centerx, vr.bottom), 12, pal["text_dim"], anchor="midtop",
+                           cap=1.2).bottom
         if warn:  # not colour alone: a warning triangle too
             tx, ty = bar.right + 12, bar.y + 6
             pygame.draw.polygon(surface, pal["danger"], [(tx, ty - 7), (tx - 7, ty + 6), (tx + 7, ty + 6)])
             blit_text(surface, app, "!", (tx, ty + 1), 11, pal["bg"], "bold", anchor="center", cap=1.0)
+        return bottom
+
 
     def _row(self, surface, app, r: pygame.Rect, label: str, glyph: str, colour, val: float, bad: bool) -> None:
         pal = app.pal

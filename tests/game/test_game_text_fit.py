@@ -10,6 +10,7 @@ from gamehelpers import key, settle
 
 from game import i18n, ui
 from game.scenes import make
+from game.scenes.play import CELL_RECT
 from game.settings import Settings
 
 SAMPLE_NAME = "starving-amid-plenty.challenge.toml"
@@ -120,6 +121,9 @@ def test_every_text_fits_its_box_at_200_percent(store, tmp_path, monkeypatch, la
                 app.draw()
             if getattr(app.top, "dropped", 0):
                 problems.append(f"{name}: {app.top.dropped} px of text cut off the bottom")
+            banner = getattr(app.top, "banner_drawn", None)
+            if banner is not None and not CELL_RECT.contains(banner):
+                problems.append(f"{name}: the banner runs out of the cell view at {tuple(banner)}")
             for b in getattr(getattr(app.top, "widgets", None), "items", ()):
                 label, hint = getattr(b, "drawn", (None, None))
                 if label is not None and hint is not None and label.colliderect(hint):
