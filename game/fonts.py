@@ -43,25 +43,37 @@ class Fonts:
 
 
 class Labels:
-    """Rendered text surfaces, keyed by everything that changes their pixels."""
+    """Rendered text surfaces, keyed by everything that changes their pixels.
 
-    def __init__(self, fonts: Fonts, limit: int = 4000) -> None:
+    Bounded by pixel bytes as well as by count: a wrapped paragraph is up to a megabyte, so a
+    count alone let a long session hold a hundred megabytes of old briefings (the soak saw it).
+    """
+
+    def __init__(self, fonts: Fonts, limit: int = 4000, byte_limit: int = 24 << 20) -> None:
         self.fonts = fonts
         self.limit = limit
+        self.byte_limit = byte_limit
         self._cache: dict[tuple, pygame.Surface] = {}
+        self._bytes = 0
 
     def clear(self) -> None:
         self._cache.clear()
+        self._bytes = 0
+
+    def _keep(self, key: tuple, s: pygame.Surface) -> None:
+        size = s.get_pitch() * s.get_height()
+        if len(self._cache) >= self.limit or self._bytes + size > self.byte_limit:
+            self.clear()
+        self._cache[key] = s
+        self._bytes += size
 
     def get(self, text: str, size: float, colour: tuple[int, int, int], weight: str = "regular",
             cap: float | None = None) -> pygame.Surface:
         key = (text, self.fonts.px(size, cap), colour, weight)
         s = self._cache.get(key)
         if s is None:
-            if len(self._cache) > self.limit:
-                self._cache.clear()
             s = self.fonts.get(size, weight, cap).render(text, True, colour)
-            self._cache[key] = s
+            self._keep(key, s)
         return s
 
     def wrap(self, text: str, size: float, width: int, weight: str = "regular",
@@ -97,5 +109,5 @@ class Labels:
             for i, line in enumerate(lines):
                 if line:
                     s.blit(self.get(line, size, colour, weight, cap), (0, i * lh))
-            self._cache[key] = s
+            self._keep(key, s)
         return s
