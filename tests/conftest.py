@@ -25,3 +25,23 @@ def healthy_sim():
         return sim
 
     return make
+
+
+@pytest.fixture(scope="module")
+def challenge():
+    """A short classroom challenge: level 1, seed 3, six turns (a file may define its own)."""
+    from sim.classroom import make_challenge
+    from sim.levels import levels_dir
+
+    return make_challenge(levels_dir() / "campaign" / "01_insulin_key.toml", 3, turn_limit=6)
+
+
+@pytest.fixture(scope="module")
+def played(challenge):
+    """The bot ``greedy``'s run of ``challenge``."""
+    from sim.levels import LevelRun
+    from sim.policies import get_policy
+
+    run = LevelRun(challenge.level, seed=challenge.seed)
+    run.play_out(get_policy("greedy"))
+    return run

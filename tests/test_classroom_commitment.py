@@ -17,7 +17,6 @@ from game.classroom import ChallengeFlow
 from sim.classroom import (
     ChallengeError,
     load_submission,
-    make_challenge,
     make_submission,
     write_submission,
 )
@@ -25,16 +24,10 @@ from sim.classroom.canonical import checksum
 from sim.classroom.commitment import answers_digest, chain_head, prediction_code
 from sim.classroom.grade import collect, grade
 from sim.classroom.table import to_csv
-from sim.levels import LevelRun, levels_dir
+from sim.levels import LevelRun
 from sim.policies import get_policy
 
-LEVEL = levels_dir() / "campaign" / "01_insulin_key.toml"
 ANSWERS = {"q1": (0, 4)}
-
-
-@pytest.fixture(scope="module")
-def challenge():
-    return make_challenge(LEVEL, 3, turn_limit=6)
 
 
 def _played(challenge, policy: str = "greedy") -> LevelRun:

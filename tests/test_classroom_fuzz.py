@@ -33,6 +33,11 @@ def _good() -> tuple[str, str, str]:
     return ch.to_toml(), sub.to_json(), result_code(sub)
 
 
+@cache
+def _challenge():
+    return parse_challenge(_good()[0], "fuzz.challenge.toml")
+
+
 def _mutate(text: str, data: st.DataObject) -> str:
     n = len(text)
     i = data.draw(st.integers(0, n), label="at")
@@ -89,11 +94,11 @@ def test_fuzz_submission_fields(data: st.DataObject) -> None:
 def test_fuzz_result_code(data: st.DataObject) -> None:
     code = _mutate(_good()[2], data)
     with contextlib.suppress(ChallengeError):
-        parse_result_code(code)
+        parse_result_code(code, challenge=_challenge())
 
 
 @given(st.text(max_size=200))
 def test_fuzz_result_code_random_text(text: str) -> None:
-    for t in (text, "AP1-" + text):
+    for t in (text, "AP1-" + text, "AP2-" + text):
         with contextlib.suppress(ChallengeError):
-            parse_result_code(t)
+            parse_result_code(t, challenge=_challenge())

@@ -30,18 +30,6 @@ from sim.policies import get_policy
 LEVEL = levels_dir() / "campaign" / "01_insulin_key.toml"
 
 
-@pytest.fixture(scope="module")
-def challenge():
-    return make_challenge(LEVEL, 3, turn_limit=6)
-
-
-@pytest.fixture(scope="module")
-def played(challenge):
-    run = LevelRun(challenge.level, seed=challenge.seed)
-    run.play_out(get_policy("greedy"))
-    return run
-
-
 @pytest.fixture
 def sub(challenge, played):
     return make_submission(challenge, "  Ana   López ", {"q1": (0, 4), "r1": "It starved.\nThen it ate."}, played)
@@ -63,12 +51,12 @@ def test_submission_rejects_unknown_answers(challenge, played) -> None:
         make_submission(challenge, "   ", {}, played)
 
 
-def test_result_code_round_trips_and_is_short(sub) -> None:
+def test_result_code_round_trips_and_is_short(challenge, sub) -> None:
     code = result_code(sub)
-    assert code.startswith("AP1-") and len(code) < 1000 and code.isascii()
-    assert parse_result_code(code) == sub
+    assert code.startswith("AP2-") and len(code) < 300 and code.isascii()
+    assert parse_result_code(code, challenge=challenge) == sub
     wrapped = "\n".join(code[i:i + 60] for i in range(0, len(code), 60))
-    assert parse_result_code(wrapped) == sub
+    assert parse_result_code(wrapped, challenge=challenge) == sub
 
 
 def test_find_codes_in_pasted_text(sub) -> None:
@@ -78,12 +66,12 @@ def test_find_codes_in_pasted_text(sub) -> None:
 
 
 @pytest.mark.parametrize("damage", ["cut", "flip", "extra", "prefix"])
-def test_damaged_code_is_a_challenge_error(sub, damage: str) -> None:
+def test_damaged_code_is_a_challenge_error(challenge, sub, damage: str) -> None:
     code = result_code(sub)
     bad = {"cut": code[:-7], "flip": code[:40] + ("A" if code[40] != "A" else "B") + code[41:],
            "extra": code + "AAAA", "prefix": code[4:]}[damage]
     with pytest.raises(ChallengeError):
-        parse_result_code(bad)
+        parse_result_code(bad, challenge=challenge)
 
 
 def test_edited_file_fails_its_checksum(sub, tmp_path: Path) -> None:
@@ -170,7 +158,7 @@ def test_play_cli_makes_a_gradable_submission(challenge, tmp_path: Path, capsys:
     assert main(["challenge", "play", str(ch), "--policy", "idle", "--name", "Bot", "--answer", "q1=2:1",
                  "--out", str(out), "--code"]) == 0
     code = capsys.readouterr().out.strip().splitlines()[-1]
-    assert parse_result_code(code) == load_submission(out)
+    assert parse_result_code(code, challenge=challenge) == load_submission(out)
     assert main(["grade", str(ch), str(out), "--out", str(tmp_path / "g")]) == 0
 
 
@@ -216,12 +204,12 @@ def test_grading_over_worker_processes_gives_the_same_rows(challenge, sub, tmp_p
 
 
 @pytest.mark.parametrize("quote", ["> ", ">", "> > ", "  >  "])
-def test_a_code_quoted_in_an_email_reply_still_reads(sub, quote) -> None:
+def test_a_code_quoted_in_an_email_reply_still_reads(challenge, sub, quote) -> None:
     code = result_code(sub)
     lines = [code[i:i + 60] for i in range(0, len(code), 60)]
     reply = "Thanks, got it.\n\n" + "\n".join(quote + x for x in ["On Monday Ana wrote:", *lines, "", "Ana"])
     assert find_codes(reply) == [code]
-    assert parse_result_code("\n".join(quote + x for x in lines)) == sub
+    assert parse_result_code("\n".join(quote + x for x in lines), challenge=challenge) == sub
 
 
 def test_a_student_handing_in_twice_is_listed_twice_and_counted_once(challenge, played, tmp_path) -> None:

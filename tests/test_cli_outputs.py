@@ -163,7 +163,7 @@ def test_challenge_new_and_play_write_to_stdout(capsysbinary, tmp_path):
     capsysbinary.readouterr()
     assert main(["challenge", "play", str(ch), "--policy", "idle", "--name", "Bot", "--out", "-", "--code"]) == 0
     cap = capsysbinary.readouterr()
-    assert json.loads(cap.out)["name"] == "Bot" and b"AP1-" in cap.err
+    assert json.loads(cap.out)["name"] == "Bot" and b"AP2-" in cap.err
 
 
 def test_grade_refuses_stdout_in_one_line(tmp_path):

@@ -12,25 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from sim.classroom import make_challenge, make_submission, write_submission
+from sim.classroom import make_submission, write_submission
 from sim.classroom.canonical import checksum
 from sim.cli.main import main
-from sim.levels import LevelRun, levels_dir
+from sim.levels import LevelRun
 from sim.policies import get_policy
-
-LEVEL = levels_dir() / "campaign" / "01_insulin_key.toml"
-
-
-@pytest.fixture(scope="module")
-def challenge():
-    return make_challenge(LEVEL, 3, turn_limit=6)
-
-
-@pytest.fixture(scope="module")
-def played(challenge):
-    run = LevelRun(challenge.level, seed=challenge.seed)
-    run.play_out(get_policy("greedy"))
-    return run
 
 
 def _resign(d: dict) -> str:
@@ -73,12 +59,12 @@ def test_result_code_with_a_surrogate_is_corrupt(challenge, played, tmp_path: Pa
     import base64
     import zlib
 
-    from sim.classroom.codes import _ZDICT, PREFIX
+    from sim.classroom.codes import _ZDICT, PREFIX_V1
 
     d = json.loads(make_submission(challenge, "Cy", {}, played).to_json())
     d["reflection"]["r1"] = "\ud800"
     c = zlib.compressobj(9, zlib.DEFLATED, -15, 9, zlib.Z_DEFAULT_STRATEGY, _ZDICT)
-    code = PREFIX + base64.urlsafe_b64encode(c.compress(_resign(d).encode()) + c.flush()).decode().rstrip("=")
+    code = PREFIX_V1 + base64.urlsafe_b64encode(c.compress(_resign(d).encode()) + c.flush()).decode().rstrip("=")
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "codes.txt").write_text(code + "\n", encoding="utf-8")

@@ -29,7 +29,7 @@ from game.settings import PROGRESS_FILE, SETTINGS_FILE, Progress, Settings, Stor
 from game.storage import load_json
 from sim.classroom import make_challenge, make_submission, parse_challenge, parse_result_code
 from sim.classroom.canonical import canonical_json, checksum
-from sim.classroom.codes import _ZDICT, PREFIX
+from sim.classroom.codes import _ZDICT, PREFIX_V1
 from sim.classroom.grade import STATUSES, Source, grade_source
 from sim.classroom.report import render
 from sim.classroom.submission import parse_submission
@@ -64,9 +64,9 @@ crafted_values = st.recursive(
 
 
 def _code(text: str) -> str:
-    """A result code for any JSON text, packed as ``result_code`` packs a submission's."""
+    """An AP1 result code for any JSON text, packed as version 1 packed a submission's."""
     c = zlib.compressobj(9, zlib.DEFLATED, -15, 9, zlib.Z_DEFAULT_STRATEGY, _ZDICT)
-    return PREFIX + base64.urlsafe_b64encode(c.compress(text.encode("utf-8", "surrogatepass")) + c.flush()).decode()
+    return PREFIX_V1 + base64.urlsafe_b64encode(c.compress(text.encode("utf-8", "surrogatepass")) + c.flush()).decode().rstrip("=")
 
 
 def _json(v) -> str:

@@ -9,7 +9,7 @@ The game's in-game challenge flow builds on these names::
     ...                                              # ask ch.questions first, play, then ch.reflection
     sub = make_submission(ch, name, {"q1": (choice, confidence), "r1": "text"}, run)
     path = write_submission(sub, folder)             # atomic; the name says who and which
-    code = result_code(sub)                          # one line of text; parse_result_code(code) == sub
+    code = result_code(sub)                          # one line of text; parse_result_code(code, challenge=ch) == sub
 
 Grading (``python -m sim grade``) lives in ``grade.py``, ``table.py`` and ``report.py``.
 Files from others are read with size limits, never executed, and every problem is a

@@ -36,8 +36,9 @@ from sim.classroom.challenge import Challenge, check_name, parse_challenge
 from sim.classroom.codes import find_codes, parse_result_code
 from sim.classroom.commitment import commitment_flags
 from sim.classroom.intake import kind_problem, read_limited
+from sim.classroom.replay import replay
 from sim.classroom.submission import Submission, load_submission
-from sim.errors import ChallengeError, UserError
+from sim.errors import ChallengeError
 
 STATUSES = ("verified", "mismatch", "wrong-challenge", "corrupt")
 MAX_DEPTH = 4
@@ -125,7 +126,7 @@ def _file_sources(p: Path) -> list[Source]:
         return [Source(str(p), "error", str(e).removeprefix(f"{p}: "))]
     codes = find_codes(text)
     if not codes:
-        return [Source(str(p), "error", "no result codes (AP1-…) found in this file")]
+        return [Source(str(p), "error", "no result codes (AP2-… or AP1-…) found in this file")]
     return [Source(f"{p} #{i + 1}", "code", c) for i, c in enumerate(codes)]
 
 
@@ -134,7 +135,7 @@ def grade_source(challenge: Challenge, src: Source) -> Graded:
     if src.kind == "error":
         return Graded(src.label, "corrupt", src.payload)
     try:
-        sub = load_submission(src.payload) if src.kind == "file" else parse_result_code(src.payload, src.label)
+        sub = load_submission(src.payload) if src.kind == "file" else parse_result_code(src.payload, src.label, challenge)
     except ChallengeError as e:
         return Graded(src.label, "corrupt", str(e).removeprefix(f"{src.label}: "), name=_name_inside(src))
     except Exception as e:
@@ -157,31 +158,11 @@ def _name_inside(src: Source) -> str:
 
 
 def grade_submission(challenge: Challenge, sub: Submission, label: str = "") -> Graded:
-    from sim.levels import LevelRun
-
     if sub.challenge_id != challenge.challenge_id:
-        why = ("another level" if sub.level_hash.removeprefix("sha256:") != challenge.level_hash
-               else "another seed or set of rules" if sub.seed != challenge.seed else "another version of this challenge")
-        return Graded(label, "wrong-challenge", f"made for {sub.challenge_title!r} ({why})", sub)
+        return Graded(label, "wrong-challenge", _elsewhere(challenge, sub), sub)
     order = commitment_flags(challenge.challenge_id, sub.choices, sub.actions, sub.commitment)
-    run = LevelRun(challenge.level, seed=challenge.seed)
-    allowed = set(challenge.allowed_actions)
-    problem = ""
-    for t, acts in enumerate(sub.actions):
-        if run.done:
-            problem = f"the action log has {len(sub.actions)} turns; the level ended after {t}"
-            break
-        bad = [a.kind for a in acts if a.kind not in allowed]
-        if bad:
-            problem = f"turn {t + 1}: action {bad[0]!r} is not allowed in this challenge"
-            break
-        try:
-            run.step(list(acts))
-        except UserError as e:
-            problem = f"turn {t + 1}: {e}"
-            break
-    result = run.result()
-    digest = run.sim.state.digest()
+    done = replay(challenge, sub.actions)
+    result, digest, problem = done.result, done.final_state, done.problem
     o = sub.outcome
     if not problem:
         diffs = [f"{k} {claimed} → replayed {got}" for k, claimed, got in (
@@ -199,6 +180,14 @@ def grade_submission(challenge: Challenge, sub: Submission, label: str = "") -> 
             problem += f" (made with engine {sub.versions.get('engine', '?')}; this is engine {mine['engine']})"
         return Graded(label, "mismatch", problem, sub, result, digest, flags=order)
     return Graded(label, "verified", "", sub, result, digest, flags=order)
+
+
+def _elsewhere(challenge: Challenge, sub: Submission) -> str:
+    if not sub.level_hash:  # a short code names its challenge by id only (``codes.py``)
+        return f"made for another challenge (id {sub.challenge_id.removeprefix('sha256:')[:16]}…)"
+    why = ("another level" if sub.level_hash.removeprefix("sha256:") != challenge.level_hash
+           else "another seed or set of rules" if sub.seed != challenge.seed else "another version of this challenge")
+    return f"made for {sub.challenge_title!r} ({why})"
 
 
 def mark_duplicates(rows: list[Graded]) -> list[Graded]:

@@ -1,7 +1,7 @@
 """``python -m sim grade CHALLENGE SUBMISSION... --out DIR``: replay and mark every submission.
 
 SUBMISSION may be a submission file (.json), a folder of them, or a text file of pasted result
-codes (AP1-…). Each is replayed headless and marked verified, mismatch, wrong-challenge or
+codes (AP2-…, or AP1-… from older versions). Each is replayed headless and marked verified, mismatch, wrong-challenge or
 corrupt. Writes DIR/class.csv (one tidy row per submission) and DIR/report.html (one offline page:
 class table, score distribution, prediction accuracy, common failure points, a glucose/energy
 chart per student). Exit 0 when every submission is verified, 1 when some are not.

@@ -96,7 +96,7 @@ def test_challenge_flow_by_keyboard_hands_in_a_verified_submission(app, store, s
     assert sub.reflection == {"why": "The sugar could not get in.\nWalks let it in.", "next": "Walk more often."}
     assert any(any(a.kind == "walk" for a in t) for t in sub.actions)
     assert grade_submission(challenge, sub).status == "verified"
-    assert parse_result_code(handed.code) == sub
+    assert parse_result_code(handed.code, challenge=challenge) == sub
 
     key(pygame.K_c)  # copy: works or says why, never crashes
     settle(app)
@@ -173,7 +173,7 @@ def test_submission_falls_back_to_the_data_folder_when_documents_cannot_be_made(
     session.step([])
     handed = flow.hand_in(tmp_path / "data")
     assert handed.path is not None and handed.path.parent == tmp_path / "data" / "submissions"
-    assert handed.code.startswith("AP1-")
+    assert handed.code.startswith("AP2-")
 
 
 def _to_first_question(app):
