@@ -168,7 +168,7 @@ class LevelSession(Session):
             p = obs.goals.get(g.slug)
             goals.append(g if p is None else attrs.evolve(g, shown=p.shown, met=bool(p.ok) if obs.turn else None,
                                                           lost=p.lost))
-        up = tuple((float(t), str(k), str(lbl)) for t, k, lbl in obs.upcoming)
+        up = tuple((float(t), str(k), lbl) for t, k, lbl in obs.upcoming)  # a label may be a Message: kept for tr()
         return View(obs.snapshot, int(obs.turn), int(obs.turns_total), obs.budget_left, actions, up,
                     tuple(goals), tuple(obs.messages))
 

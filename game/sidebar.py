@@ -27,8 +27,8 @@ def day_and_clock(time_min: float) -> str:
 
 
 def event_text(kind: str, label: str) -> str:
-    """A queue entry's words: LevelRun gives titles already (English msgids for the catalog)."""
-    return _(label) if label else _("Event")
+    """A queue entry's words: LevelRun gives titles (English msgids for the catalog) or Messages."""
+    return tr(label) if label else _("Event")
 
 
 def event_glyph(kind: str) -> tuple[str, str]:

@@ -54,6 +54,17 @@ class Catalog:
         """This catalog with a level's own entries added (same table layout as content.toml)."""
         return _build(extra, base=self)
 
+    def with_words(self, words: Mapping[str, Mapping[str, Mapping[str, str]]]) -> Catalog:
+        """This catalog with some entries' ``title``/``explain`` replaced, ``words[table][slug]``
+        (a level's translation): what the entries do is unchanged."""
+        def table(name: str, entries: Mapping[str, Any]) -> dict[str, Any]:
+            new = words.get(name, {})
+            return {slug: attrs.evolve(e, **{k: v for k, v in new[slug].items() if hasattr(e, k)}) if slug in new else e
+                    for slug, e in entries.items()}
+
+        return attrs.evolve(self, meals=table("meals", self.meals), stressors=table("stressors", self.stressors),
+                            actions=table("actions", self.actions))
+
 
 def _effect(slug: str, d: Mapping[str, Any]) -> EffectKind:
     inputs = tuple(sorted((str(k), float(v)) for k, v in d.get("inputs", {}).items()))

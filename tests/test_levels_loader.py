@@ -104,6 +104,15 @@ def test_fuzz_event_fields_raise_only_level_errors(field, value):
         parse_level(text, "fuzz.toml")
 
 
+@given(key=st.sampled_from(["content", "content.actions", "content.meals", "content.meals.x", "text.es.actions",
+                            "text.es.actions.walk", "text.es.content", "text.es.content.meals", "text.es.content.meals.x"]),
+       value=VALUES)
+def test_fuzz_content_and_translation_tables_raise_only_level_errors(key, value):
+    english = GOOD.split("\n[text.es]")[0]
+    with contextlib.suppress(LevelError):
+        parse_level(f"{key} = {_toml(value)}\n" + english, "fuzz.toml")
+
+
 @given(cut=st.integers(0, len(GOOD)))
 def test_fuzz_truncated_files_raise_only_level_errors(cut):
     with contextlib.suppress(LevelError):

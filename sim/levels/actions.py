@@ -61,7 +61,8 @@ def _raw_content() -> dict[str, Any]:
 def action_tables(extra: Mapping[str, Any] | None = None) -> dict[str, dict[str, Any]]:
     """Every action's raw table: content.toml's, then a level's own ``[content.actions]``."""
     tables = {k: dict(v) for k, v in _raw_content().get("actions", {}).items()}
-    for k, v in ((extra or {}).get("actions", {}) or {}).items():
+    own = (extra or {}).get("actions")
+    for k, v in (own.items() if isinstance(own, Mapping) else ()):  # not a table: the loader reports it
         if isinstance(v, Mapping):
             tables[k] = {**tables.get(k, {}), **dict(v)}
     return tables

@@ -138,8 +138,11 @@ class Level:
             for tq, q in zip(t.questions, self.questions, strict=False)) + self.questions[len(t.questions):]
         messages = iter(t.messages)
         events = tuple(attrs.evolve(e, text=next(messages, e.text)) if e.kind == "message" else e for e in self.events)
+        actions = tuple(attrs.evolve(a, title=w.get("title", a.title), explain=w.get("explain", a.explain))
+                        if (w := t.cards.get(a.slug)) else a for a in self.actions)
         return attrs.evolve(self, title=(t.title or self.title).strip(), briefing=" ".join((t.briefing or self.briefing).split()),
-                            goals=goals, fails=fails, questions=questions, events=events)
+                            goals=goals, fails=fails, questions=questions, events=events, actions=actions,
+                            catalog=self.catalog.with_words(t.content))
 
     @property
     def length_min(self) -> float:

@@ -110,17 +110,19 @@ class LevelRun:
             if now <= m.time_min < end:
                 slug, scale = p.meal_of(0, k)
                 if slug is None:
-                    out.append((m.time_min, "meal", f"{self.level.catalog.meals[m.slug].title} (skipped: fasting)"))
+                    out.append((m.time_min, "meal", Message("{meal} (skipped: fasting)",
+                                                            meal=self.level.catalog.meals[m.slug].title)))
                 else:
                     title = self.level.catalog.meals[slug].title
-                    out.append((m.time_min, "meal", title if scale == 1.0 else f"{title} (×{scale:g} portion)"))
+                    out.append((m.time_min, "meal", title if scale == 1.0 else
+                                Message("{meal} (×{scale:g} portion)", meal=title, scale=scale)))
         for ev in p.sim.queue.upcoming():
             if not (now <= ev.time_min < end):
                 continue
             if ev.kind == "effect_start":
                 out.append((ev.time_min, str(ev.get("source", "stressor")), self._title(ev.label)))
             elif ev.kind == "effect_end":
-                out.append((ev.time_min, "ends", f"{self._title(ev.label)} ends"))
+                out.append((ev.time_min, "ends", Message("{what} ends", what=self._title(ev.label))))
             elif ev.kind == "level":
                 out.append((ev.time_min, "message", ev.label))
             elif ev.kind == "meal":

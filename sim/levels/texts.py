@@ -2,8 +2,10 @@
 
 English is the level itself; ``[text.es]`` repeats the keys that carry words — ``title``,
 ``briefing``, ``goals.SLUG`` and ``fail.SLUG`` (by the goal's / failure's slug), ``questions``
-(an array in the order of ``[[questions]]``: prompt, choices, explain) and ``messages`` (the texts
-of the ``message`` events, in order). Design choices:
+(an array in the order of ``[[questions]]``: prompt, choices, explain), ``messages`` (the texts
+of the ``message`` events, in order), ``actions.SLUG.title|explain`` (where ``[actions.SLUG]``
+names the action itself) and ``content.TABLE.SLUG.title|explain`` (the level's own meals,
+stressors and actions). Design choices:
 
 - One table per language with the English keys, not ``title_es`` beside ``title``: a translator
   works through one block, and a key English does not have is an error naming it.
@@ -25,12 +27,15 @@ from typing import Any
 
 import attrs
 
+from sim.content import default_catalog
 from sim.levels.structure import suggest
 
 # Languages a level may carry (the game has a catalog for each; game/settings.py LANGUAGES).
 LANGUAGES: Mapping[str, str] = MappingProxyType({"es": "Spanish"})
-KEYS = ("title", "briefing", "goals", "fail", "questions", "messages")
+KEYS = ("title", "briefing", "goals", "fail", "questions", "messages", "actions", "content")
 QUESTION_KEYS = ("prompt", "choices", "explain")
+WORD_KEYS = ("title", "explain")  # the keys of an action or a content entry that carry words
+WORD_TABLES = ("meals", "stressors", "actions")  # [content] tables whose words are shown (not diets)
 
 
 @attrs.frozen
@@ -50,6 +55,12 @@ class LevelText:
     fails: Mapping[str, str] = attrs.field(factory=dict)
     questions: tuple[QuestionText, ...] = ()
     messages: tuple[str, ...] = ()
+    # ``actions[slug][key]`` translates ``[actions.SLUG]``, ``content[table][slug][key]`` the
+    # level's own catalog entries; ``cards[slug][key]``: each offered action's words, resolved
+    # from those two as the loader resolves the English (``_action_words``)
+    actions: Mapping[str, Mapping[str, str]] = attrs.field(factory=dict)
+    content: Mapping[str, Mapping[str, Mapping[str, str]]] = attrs.field(factory=dict)
+    cards: Mapping[str, Mapping[str, str]] = attrs.field(factory=dict)
 
 
 Add = Callable[[str, str], None]
@@ -92,6 +103,10 @@ def parse_texts(raw: Any, spec: Any, add: Add) -> dict[str, LevelText]:
             continue
         t = _table(add, at, table)
         _known_keys(add, at, t, KEYS, "such key")
+        own = _words_by_slug(add, f"{at}.actions", t.get("actions", {}), _english_actions(spec), "actions")
+        content = {name: _words_by_slug(add, f"{at}.content.{name}", v, english, name)
+                   for name, v in _table(add, f"{at}.content", t.get("content", {})).items()
+                   if (english := _english_content(spec, add, f"{at}.content", name)) is not None}
         out[lang] = LevelText(
             title=_text(add, f"{at}.title", t["title"]) if "title" in t else None,
             briefing=_text(add, f"{at}.briefing", t["briefing"]) if "briefing" in t else None,
@@ -100,7 +115,53 @@ def parse_texts(raw: Any, spec: Any, add: Add) -> dict[str, LevelText]:
             questions=_questions(add, f"{at}.questions", t.get("questions", []), spec.questions),
             messages=_messages(add, f"{at}.messages", t.get("messages", []),
                                [e for e in spec.events if e.kind == "message"]),
+            actions=own, content=content, cards=_action_words(spec, own, content),
         )
+    return out
+
+
+def _english_actions(spec: Any) -> dict[str, tuple[str, ...]]:
+    """The word keys each ``[actions.SLUG]`` spells out (the rest come from the catalog)."""
+    return {slug: keys for slug, r in spec.actions.items() if (keys := tuple(k for k in WORD_KEYS if getattr(r, k)))}
+
+
+def _english_content(spec: Any, add: Add, at: str, table: str) -> dict[str, tuple[str, ...]] | None:
+    entries = spec.content.get(table) if table in WORD_TABLES else {}
+    if not isinstance(entries, Mapping):
+        _known_keys(add, at, {table: None}, sorted(spec.content), "[content] tables")
+        return None
+    return {slug: keys for slug, e in entries.items()
+            if isinstance(e, Mapping) and (keys := tuple(k for k in WORD_KEYS if isinstance(e.get(k), str)))}
+
+
+def _words_by_slug(add: Add, at: str, v: Any, english: Mapping[str, Sequence[str]], what: str) -> dict[str, dict[str, str]]:
+    """``{slug: {title, explain}}`` checked against the keys the English entries spell out."""
+    t = _table(add, at, v)
+    _known_keys(add, at, t, list(english), f"{what} with a title or explain of its own")
+    out = {}
+    for slug, x in t.items():
+        if slug in english:
+            here = _table(add, f"{at}.{slug}", x)
+            _known_keys(add, f"{at}.{slug}", here, english[slug], "such key")
+            out[slug] = {k: s for k, y in here.items() if k in english[slug] and (s := _text(add, f"{at}.{slug}.{k}", y))}
+    return out
+
+
+def _action_words(spec: Any, own: Mapping[str, Mapping[str, str]],
+                  content: Mapping[str, Mapping[str, Mapping[str, str]]]) -> dict[str, dict[str, str]]:
+    """Each offered action's translated title/explain, taken from where the loader takes the
+    English (loader._actions): ``[actions.SLUG]`` first, else the level's own
+    ``[content.actions.SLUG]`` or ``[content.meals.SLUG]``; absent: the catalog's (the game
+    translates those through its message catalog)."""
+    own_actions = spec.content.get("actions")
+    catalog_actions = set(default_catalog().actions) | set(own_actions if isinstance(own_actions, Mapping) else ())
+    out = {}
+    for slug, rules in spec.actions.items():
+        table = "actions" if slug in catalog_actions else "meals"
+        made = content.get(table, {}).get(slug, {})
+        words = {k: w for k in WORD_KEYS if (w := own.get(slug, {}).get(k) if getattr(rules, k) else made.get(k))}
+        if words:
+            out[slug] = words
     return out
 
 
@@ -144,6 +205,10 @@ def _messages(add: Add, at: str, v: Any, english: Sequence[Any]) -> tuple[str, .
     return tuple(s for i, x in enumerate(v[: len(english)]) if (s := _text(add, f"{at}[{i}]", x)) is not None)
 
 
+def _ignore(_at: str, _message: str) -> None:
+    """``Add`` for a second look at what ``parse_texts`` already reported."""
+
+
 def notes(spec: Any, texts: Mapping[str, LevelText]) -> list[str]:
     """What each declared language leaves in English: ``text.es.goals.peaks: no translation …``."""
     out = []
@@ -157,5 +222,10 @@ def notes(spec: Any, texts: Mapping[str, LevelText]) -> list[str]:
                     if en.explain and q.explain is None]
         n_msg = sum(e.kind == "message" for e in spec.events)
         missing += [f"messages[{i}]" for i in range(len(t.messages), n_msg)]
+        missing += [f"actions.{slug}.{k}" for slug, keys in _english_actions(spec).items() for k in keys
+                    if k not in t.actions.get(slug, {})]
+        missing += [f"content.{table}.{slug}.{k}" for table in spec.content
+                    for slug, keys in (_english_content(spec, _ignore, "", table) or {}).items() for k in keys
+                    if k not in t.content.get(table, {}).get(slug, {})]
         out += [f"{at}.{k}: no {LANGUAGES[lang]} text; English is shown" for k in missing]
     return out

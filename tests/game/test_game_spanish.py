@@ -2,9 +2,9 @@
 
 Every string the game draws passes through ``Labels.get`` (the one ``Font.render`` call), so the
 test wraps it, drives the scenes on SDL's dummy driver and checks each drawn line for words that
-only the English catalog uses. Levels 01–03 and 11 and the sample challenge carry Spanish
-(``[text.es]``), so their screens must hold no English at all; the other levels' own words are
-still English and are set aside by name (docs/i18n.md).
+only the English catalog uses or the level files' English text uses and their Spanish
+(``[text.es]``) does not. Every level, the sandbox and the sample challenge carry Spanish, so no
+screen may hold English (docs/i18n.md).
 """
 
 import pickle
@@ -15,10 +15,11 @@ from pathlib import Path
 import pytest
 from gamehelpers import settle
 
-from game import fonts, i18n
+from game import campaign, fonts, i18n
 from game.scenes import make
 from game.settings import LANGUAGES, Settings
 from game.tools import make_catalogs, make_pot
+from sim.levels import levels_dir, load_level
 from sim.messages import Message
 
 ES_PO = make_catalogs.LOCALE / "es" / "LC_MESSAGES" / "amid_plenty.po"
@@ -128,37 +129,13 @@ def spanish_app(store, monkeypatch):
     i18n.set_language(None)
 
 
-# Translated into Spanish: their English words must not reach the screen.
-TRANSLATED = ("01_insulin_key", "02_fewer_receptors", "03_less_sensitive", "11_starving_amid_plenty",
-              "starving-amid-plenty.challenge")
+# Where a level file keeps words a player reads (the rest are slugs, numbers and claims' `says`).
+SHOWN_KEYS = ("title", "briefing", "goals", "fail", "questions", "reflection", "explain", "prompt", "choices")
 
 
-def _level_texts() -> list[str]:
-    """Every string in the shipped level files not yet translated (wherever the packages keep them)."""
-    root = Path(__file__).resolve().parents[2]
-    out: list[str] = []
-
-    def walk(v):
-        if isinstance(v, str):
-            out.append(v)
-        elif isinstance(v, dict):
-            for x in v.values():
-                walk(x)
-        elif isinstance(v, list):
-            for x in v:
-                walk(x)
-
-    for path in sorted({*root.glob("levels/**/*.toml"), *root.glob("sim/**/levels/**/*.toml"),
-                        *root.glob("game/**/*.toml")}):
-        if path.name.removesuffix(".toml") in TRANSLATED:
-            continue
-        walk(tomllib.loads(path.read_text("utf-8")))
-    return [" ".join(t.split()) for t in out]
-
-
-def _translated_files_english_words() -> set[str]:
-    """Words of the translated files' English text that their Spanish text does not use: the
-    catalog alone would not know "lock" or "door" are English."""
+def _level_files_english_words() -> set[str]:
+    """Words of the level files' English text that their Spanish text does not use: the catalog
+    alone would not know "lock" or "door" are English."""
     root = Path(__file__).resolve().parents[2] / "levels"
     en: set[str] = set()
     es: set[str] = set()
@@ -173,26 +150,51 @@ def _translated_files_english_words() -> set[str]:
             for x in v:
                 words(x, into)
 
+    def shown(doc):
+        words({k: v for k, v in doc.items() if k in SHOWN_KEYS}, en)
+        words([e.get("text", "") for e in doc.get("events", [])], en)
+        for table in (doc.get("actions", {}), *doc.get("content", {}).values()):
+            words([{k: v for k, v in t.items() if k in SHOWN_KEYS} for t in table.values()], en)
+
     for path in root.rglob("*.toml"):
-        if path.name.removesuffix(".toml") in TRANSLATED:
-            raw = tomllib.loads(path.read_text("utf-8"))
-            embedded = tomllib.loads(raw["level"]["text"]) if "level" in raw else {}
-            for doc in (raw, embedded):
-                words(doc.pop("text", {}), es)
-                words({k: v for k, v in doc.items() if k in ("title", "briefing", "goals", "fail", "questions", "reflection")}, en)
+        raw = tomllib.loads(path.read_text("utf-8"))
+        embedded = tomllib.loads(raw["level"]["text"]) if "level" in raw else {}
+        for doc in (raw, embedded):
+            words(doc.pop("text", {}), es)
+            shown(doc)
     return en - es - ALLOWED
 
 
-def _english_left(line: str, texts: list[str], english: set[str]) -> bool:
-    """Whether a drawn line holds English the catalog should have translated: each " · " or ": "
-    part is set aside when a level string holds it (a level's own words) or it is a file path."""
-    for part in re.split(r"\s+·\s+|: ", re.sub(r"^\d+\.\s*", "", line)):
-        part = re.sub(r"(?<!\S)/\S*|\S+\.toml", "", part)  # paths and file names
-        if not {w.lower() for w in WORD.findall(part)} & english:
-            continue
-        if not any(part.strip() in t for t in texts):
-            return True
-    return False
+def _english_left(line: str, english: set[str]) -> bool:
+    """Whether a drawn line holds English words (file paths and names aside)."""
+    line = re.sub(r"(?<!\S)/\S*|\S+\.toml", "", line)
+    return bool({w.lower() for w in WORD.findall(line)} & english)
+
+
+def _play_through(app, levels, index, pause=False):
+    app.push(make("briefing", app, levels=levels, index=index))
+    settle(app, 0.1)
+    play = make("play", app, levels=levels, index=index)
+    app.push(play)
+    settle(app, 0.1)
+    for turn in range(3):
+        # every action the level offers over three turns, so their cards, refusals and ends are drawn
+        for card in play.session.view().actions[turn::3]:
+            play.toggle(card.slug)
+        play.end_turn()
+        settle(app, 0.05)
+    if pause:
+        app.push(make("pause", app))
+        settle(app, 0.1)
+        app.pop()
+    while not play.session.done:
+        play.end_turn()
+    app.pop()  # the play scene
+    app.push(make("results", app, levels=levels, index=index, session=play.session,
+                  outcome=play.session.outcome(), points=play.points))
+    settle(app, 0.1)
+    app.pop()
+    app.pop()  # the briefing
 
 
 def test_no_english_on_screen_with_spanish(spanish_app, tmp_path, monkeypatch):
@@ -204,23 +206,10 @@ def test_no_english_on_screen_with_spanish(spanish_app, tmp_path, monkeypatch):
     for name in ("title", "levels", "settings", "help"):
         app.push(make(name, app))
         settle(app, 0.1)
-    for index in range(3):  # levels 01-03, in Spanish throughout
-        app.push(make("briefing", app, levels=levels, index=index))
-        settle(app, 0.1)
-        play = make("play", app, levels=levels, index=index)
-        app.push(play)
-        settle(app, 0.1)
-        for _ in range(3):
-            play.end_turn()
-            settle(app, 0.05)
-        if index == 0:
-            app.push(make("pause", app))
-            settle(app, 0.1)
-        while not play.session.done:
-            play.end_turn()
-        app.push(make("results", app, levels=levels, index=index, session=play.session,
-                      outcome=play.session.outcome(), points=play.points))
-        settle(app, 0.1)
+    for index in range(len(levels)):  # the whole campaign, in Spanish throughout
+        _play_through(app, levels, index, pause=index == 0)
+    sandbox = [campaign._info(load_level(levels_dir() / "sandbox.toml"))]
+    _play_through(app, sandbox, 0)
     flow = ChallengeFlow.open(SAMPLE)
     flow.name = "Ana"
     for name in ("challenges", "challenge_name", "challenge_briefing"):
@@ -240,11 +229,10 @@ def test_no_english_on_screen_with_spanish(spanish_app, tmp_path, monkeypatch):
         app.push(make("challenge_reflect", app, flow=flow, index=i))
         settle(app, 0.1)
 
-    level_texts = _level_texts()
-    english = _english_only_words() | _translated_files_english_words()
-    left = sorted({t for t in drawn if _english_left(t, level_texts, english)})
+    english = _english_only_words() | _level_files_english_words()
+    left = sorted({t for t in drawn if _english_left(t, english)})
     assert len(drawn) > 200
-    assert not left, f"{len(left)} English lines on screen, e.g. {left[:8]}"
+    assert not left, f"{len(left)} English lines on screen, e.g. {left[:8]}" + "\n".join(left)
 
 
 def test_choosing_spanish_in_settings_translates_and_saves(app):
