@@ -97,6 +97,11 @@ class Labels:
             lines.append(cur)
         return lines
 
+    def line_height(self, size: float, weight: str = "regular", cap: float | None = None,
+                    spacing: float = 1.3) -> int:
+        """The pitch of a ``block``'s lines: a box a whole number of them high cuts none in half."""
+        return round(self.fonts.get(size, weight, cap).get_linesize() * spacing / 1.2)
+
     def block(self, text: str, size: float, colour: tuple[int, int, int], width: int,
               weight: str = "regular", cap: float | None = None, spacing: float = 1.3) -> pygame.Surface:
         """A wrapped paragraph as one cached surface."""
@@ -104,7 +109,7 @@ class Labels:
         s = self._cache.get(key)
         if s is None:
             lines = self.wrap(text, size, width, weight, cap)
-            lh = round(self.fonts.get(size, weight, cap).get_linesize() * spacing / 1.2)
+            lh = self.line_height(size, weight, cap, spacing)
             s = pygame.Surface((width, max(1, lh * len(lines))), pygame.SRCALPHA)
             for i, line in enumerate(lines):
                 if line:

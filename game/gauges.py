@@ -14,7 +14,7 @@ import pygame
 from game import shapes
 from game.i18n import N_, _
 from game.theme import mix
-from game.ui import blit_text, panel
+from game.ui import blit_text, panel, readable
 from sim.snapshot import HYPERGLYCAEMIA_MMOL_L, STARVING_ENERGY_FRAC
 from sim.state import BY_NAME
 
@@ -109,9 +109,12 @@ class Gauges:
         made = v.get("secretion_uu_ml_min")
         name = blit_text(surface, app, _("Pancreas"), (x0 + 24, y + 9), 13, pal["text_dim"], anchor="midleft",
                          cap=1.25)
+        room = self.rect.right - 14 - name.right - 8
         shown = "—" if made is None else _("makes {rate:.1f} µU/mL/min").format(rate=made)
+        if made is not None and not readable(app, shown, 13, cap=1.25, max_width=room):
+            shown = f"{made:.1f} µU/mL/min"  # the verb gives way before the number shrinks (the tip has it)
         blit_text(surface, app, shown, (self.rect.right - 14, y + 9), 13, pal["insulin"], anchor="midright",
-                  cap=1.25, max_width=self.rect.right - 14 - name.right - 8)
+                  cap=1.25, max_width=room)
         self.tips.append((pygame.Rect(x0, y, self.rect.w - 28, 18), _(
             "The pancreas: its β-cells made {rate} µU/mL of blood insulin per minute on average last turn. "
             "Their capacity is {beta:.1f}× a healthy person's: it grows while glucose runs high (the pancreas "

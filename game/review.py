@@ -58,7 +58,10 @@ def mark(surface, colour, centre, ok: bool) -> None:
 def goal_rows(surface, a, rect: pygame.Rect, y: int, goals) -> int:
     """Each goal: a tick or a cross, its text, its star tier and the value it reached; returns the next y."""
     pal = a.pal
-    value_w = 170
+    # the value column is as wide as its widest value ("100% of turns (need 100%)" at 200 % text),
+    # up to half the rows: a value shrunk to fit 170 px would undo the player's text size
+    font = a.fonts.get(14, "semibold", 1.3)
+    value_w = min(max([170] + [font.size(tr(g.shown))[0] for g in goals if g.shown]), rect.w // 2)
     for g in goals:
         if y > rect.bottom - 16:
             break

@@ -1,9 +1,10 @@
 """``python -m game.screenshots OUT_DIR`` (``make screenshots``): the README's pictures.
 
-Runs the real scenes on SDL's dummy driver with a throw-away data folder and saves title, level
-select, briefing, play (a healthy cell and a starving one), results, settings and a classroom
-challenge (a prediction question, and the handed-in screen) as PNGs. The play shots
-come from real engine runs: nothing is painted in that the engine did not compute.
+Runs the real scenes on SDL's dummy driver with a throw-away data folder and saves every scene as
+a PNG: title, level select, help, briefing, play (a healthy cell and a starving one), the pause
+overlay, results, settings, and a classroom challenge (the picker, name entry, its briefing, a
+prediction question, the reflection and the handed-in screen). The play shots come from real
+engine runs: nothing is painted in that the engine did not compute.
 """
 
 from __future__ import annotations
@@ -62,6 +63,10 @@ def main(argv: list[str] | None = None) -> int:
     app.push(levels_scene)
     _settle(app, 0.1)
     shot("level_select")
+    app.push(make("help", app))
+    _settle(app, 0.1)
+    shot("help")
+    app.pop()
 
     # level 1's briefing with its prediction question answered
     app.push(make("briefing", app, levels=levels, index=0))
@@ -81,6 +86,10 @@ def main(argv: list[str] | None = None) -> int:
         play.toggle(walk)
     _settle(app, 2.0)
     shot("play_healthy")
+    app.push(make("pause", app))
+    _settle(app, 0.1)
+    shot("pause")
+    app.pop()
     # the results of that level, played with a walk whenever one is allowed
     while not play.session.done:
         if walk and play.can_pick(walk) and walk not in play.selected:
@@ -143,9 +152,19 @@ def _challenge(app, shot) -> None:
     files = find_challenges(challenge_folders(app.store.root))
     if not files:
         return
+    app.push(make("challenges", app))
+    # the files live in a throw-away folder: show where a student's would be on Linux
+    app.top.folders[-1] = Path("/home/ana/.local/share/amid-plenty/challenges")
+    _settle(app, 0.2)
+    shot("challenge_picker")
     flow = ChallengeFlow.open(files[0])
     flow.name = "Ana López"
-    app.push(make("challenge_name", app, flow=flow))
+    app.replace(make("challenge_name", app, flow=flow))
+    _settle(app, 0.2)
+    shot("challenge_name")
+    app.replace(make("challenge_briefing", app, flow=flow))
+    _settle(app, 0.2)
+    shot("challenge_briefing")
     if flow.challenge.questions:
         app.replace(make("challenge_question", app, flow=flow, index=0))
         q = app.top
@@ -165,6 +184,10 @@ def _challenge(app, shot) -> None:
         play.end_turn()
     for r in flow.challenge.reflection:
         flow.reflection[r.id] = "The sugar stayed outside: the signal to move GLUT4 was too weak."
+    if flow.challenge.reflection:
+        app.replace(make("challenge_reflect", app, flow=flow, index=0))
+        _settle(app, 0.2)
+        shot("challenge_reflect")
     handed = flow.hand_in(app.store.root)
     if handed.path is not None:  # the file went to a throw-away folder: show where a student's would go
         import attrs

@@ -55,13 +55,18 @@ class Sidebar:
         y = self.rect.y
         if view.goals:
             blocks = [app.labels.block(tr(g.text), 13, pal["text"], self.rect.w - 54, cap=cap) for g in view.goals]
-            need = 20 + lh + sum(b.get_height() + lh + 6 for b in blocks)
+            # why a goal is out of reach wraps beside its stars: one line would shrink it unreadably
+            stars_w = app.fonts.get(11, "regular", cap).size("★★★")[0] + 10
+            why = [app.labels.block(tr(g.lost), 12, pal["danger"], self.rect.w - 50 - stars_w, "semibold", cap=cap)
+                   if g.lost else None for g in view.goals]
+            need = 20 + lh + sum(b.get_height() + max(lh, w.get_height() if w else 0) + 6
+                                 for b, w in zip(blocks, why, strict=True))
             r = pygame.Rect(self.rect.x, y, self.rect.w, min(need, self.rect.h * 3 // 5))
             panel(surface, r, pal["panel"], pal["border"])
             blit_text(surface, app, _("Goals"), (r.x + 14, r.y + 10), 15, pal["accent"], "bold", cap=cap)
             yy = r.y + 14 + lh
             self.dropped = 0
-            for g, img in zip(view.goals, blocks, strict=True):
+            for g, img, lost in zip(view.goals, blocks, why, strict=True):
                 if yy + img.get_height() > r.bottom:
                     self.dropped += 1
                     continue
@@ -70,16 +75,17 @@ class Sidebar:
                 yy += img.get_height()
                 stars = "★" * g.star
                 blit_text(surface, app, stars, (r.x + 36, yy + 1), 11, pal["star"], cap=cap)
-                if g.lost:  # the engine's words: no play in the turns left can still meet it
-                    blit_text(surface, app, tr(g.lost), (r.right - 14, yy + 1), 12, pal["danger"], "semibold",
-                              anchor="topright", cap=cap, max_width=r.w - 90)
+                if lost is not None:  # the engine's words: no play in the turns left can still meet it
+                    surface.blit(lost, (r.x + 36 + stars_w, yy + 1))
                 elif g.shown:
                     blit_text(surface, app, _("now: {value}").format(value=tr(g.shown)), (r.right - 14, yy + 1), 12,
                               pal["good"] if g.met else pal["warn"] if g.met is False else pal["text_dim"],
                               "semibold", anchor="topright", cap=cap, max_width=r.w - 90)
                 tip = _("A goal for {n} star(s). Tier 1 goals must all be met to win.").format(n=g.star)
-                self.tips.append((pygame.Rect(r.x, yy - img.get_height(), r.w, img.get_height() + lh), tr(g.text) + "\n" + tip))
-                yy += lh + 6
+                row_h = max(lh, lost.get_height() if lost is not None else 0)
+                self.tips.append((pygame.Rect(r.x, yy - img.get_height(), r.w, img.get_height() + row_h),
+                                  tr(g.text) + "\n" + tip))
+                yy += row_h + 6
             y = r.bottom + 10
         # upcoming events
         r = pygame.Rect(self.rect.x, y, self.rect.w, self.rect.bottom - y)

@@ -26,16 +26,36 @@ def panel(surface: pygame.Surface, rect: pygame.Rect, fill, border=None, radius:
         pygame.draw.rect(surface, border, rect, width, border_radius=radius)
 
 
+# A line squeezed into its box may give up a quarter of its size, no more: past that the player's
+# text-size setting is undone exactly where text is tightest, so callers wrap or shorten instead.
+READABLE = 0.75
+
+
+def readable(app, text: str, size: float, weight: str = "regular", cap: float | None = None,
+             max_width: int | None = None) -> bool:
+    """Whether ``blit_text`` would draw ``text`` whole within ``max_width`` at no less than
+    ``READABLE`` of its requested pixel size."""
+    fonts = app.labels.fonts
+    s = fit_size(app, text, size, weight, cap, max_width)
+    return fonts.px(s, cap) >= READABLE * fonts.px(size, cap) and \
+        (max_width is None or fonts.get(s, weight, cap).size(text)[0] <= max_width)
+
+
+def fit_size(app, text: str, size: float, weight: str = "regular", cap: float | None = None,
+             max_width: int | None = None) -> float:
+    """The design size ``blit_text`` draws ``text`` at: ``size``, or when that is wider than
+    ``max_width``, the largest smaller whole size that fits (not below 9; past that it clips)."""
+    s = size
+    fonts = app.labels.fonts
+    while max_width is not None and s > 9 and fonts.get(s, weight, cap).size(text)[0] > max_width:
+        s -= 1
+    return s
+
+
 def blit_text(surface: pygame.Surface, app, text: str, pos: tuple[float, float], size: float, colour,
               weight: str = "regular", anchor: str = "topleft", cap: float | None = None,
               max_width: int | None = None) -> pygame.Rect:
-    img = app.labels.get(text, size, colour, weight, cap)
-    if max_width is not None and img.get_width() > max_width:
-        # shrink rather than overflow: retry smaller sizes, then clip
-        s = size
-        while img.get_width() > max_width and s > 9:
-            s -= 1
-            img = app.labels.get(text, s, colour, weight, cap)
+    img = app.labels.get(text, fit_size(app, text, size, weight, cap, max_width), colour, weight, cap)
     r = img.get_rect(**{anchor: (round(pos[0]), round(pos[1]))})
     if max_width is not None and img.get_width() > max_width:
         surface.blit(img, r.topleft, pygame.Rect(0, 0, max_width, img.get_height()))
@@ -84,9 +104,23 @@ class Button:
                 room = left
                 if cx + label.get_width() // 2 > at.left - 6:  # centred, it would run into the hint
                     cx = self.rect.x + 8 + left // 2
-        drawn = blit_text(surface, app, txt(self.label), (cx, self.rect.centery), self.size, colour, "semibold",
-                          anchor="center", cap=1.6, max_width=room)
+        drawn = self._label(surface, app, txt(self.label), cx, room, colour)
         self.drawn = (drawn, hint_at)  # where the label and the key hint went (the text-fit test reads it)
+
+
+    def _label(self, surface: pygame.Surface, app, text: str, cx: int, room: int, colour) -> pygame.Rect:
+        """The label centred on one line, or, when that would shrink it past ``READABLE`` and the
+        button is tall enough (the play screen's End turn), wrapped onto centred lines."""
+        lines = [text]
+        if not readable(app, text, self.size, "semibold", 1.6, room):
+            wrapped = app.labels.wrap(text, self.size, room, "semibold", cap=1.6)
+            if len(wrapped) * app.fonts.get(self.size, "semibold", 1.6).get_linesize() <= self.rect.h - 8:
+                lines = wrapped
+        lh = app.fonts.get(self.size, "semibold", 1.6).get_linesize()
+        top = self.rect.centery - lh * (len(lines) - 1) / 2
+        drawn = [blit_text(surface, app, line, (cx, top + i * lh), self.size, colour, "semibold", anchor="center",
+                           cap=1.6, max_width=room) for i, line in enumerate(lines)]
+        return drawn[0].unionall(drawn[1:])
 
 
 class Widgets:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.i18n import _
 from game.ui import Widgets, blit_text, hint_bar
 
 _BACKDROPS: dict[tuple, pygame.Surface] = {}
@@ -16,6 +17,8 @@ _BACKDROPS: dict[tuple, pygame.Surface] = {}
 
 class Scene:
     overlay = False
+    scroll = 0  # pixels of a tall text scrolled past, in scenes whose text scrolls
+    dropped = 0  # pixels of it still below its box (the text-fit test reads it)
 
     def __init__(self, app) -> None:
         self.app = app
@@ -43,6 +46,25 @@ class Scene:
 
     def back(self) -> None:
         self.app.pop()
+
+    def scrolled(self, event: pygame.event.Event) -> bool:
+        """PgUp/PgDn or the mouse wheel scroll a tall text by 120 px (down only while some of it is
+        still below its box); True when the event was one of them."""
+        step = 0
+        if event.type == pygame.KEYDOWN and event.key in (pygame.K_PAGEUP, pygame.K_PAGEDOWN):
+            step = 1 if event.key == pygame.K_PAGEDOWN else -1
+        elif event.type == pygame.MOUSEWHEEL:
+            step = -1 if event.y > 0 else 1
+        if step:
+            self.scroll = max(0, self.scroll + 120 * step) if step < 0 or self.dropped else self.scroll
+        return bool(step)
+
+    def more(self, surface: pygame.Surface, topright: tuple[int, int], width: int) -> None:
+        """"▲ more above ▼ more below · PgUp/PgDn" while the scrolled text runs past its box."""
+        if self.scroll or self.dropped:
+            words = (_("▲ more above") + "   " if self.scroll else "") + (_("▼ more below") if self.dropped else "")
+            blit_text(surface, self.app, words + "  ·  " + _("PgUp/PgDn"), topright, 12, self.app.pal["accent"],
+                      "semibold", anchor="topright", cap=1.3, max_width=width)
 
     def update(self, dt: float) -> None:
         pass

@@ -37,8 +37,6 @@ class BriefingScene(Scene):
         self.info = levels[index]
         self.qi = 0  # the question shown
         self.q_top = 0  # where the questions start (set when drawing the briefing text)
-        self.scroll = 0  # pixels of briefing text scrolled past (PgUp/PgDn, the mouse wheel)
-        self.dropped = 0  # pixels of briefing text below its box (the text-fit test reads it)
 
     @property
     def answers(self) -> dict[int, int]:
@@ -124,13 +122,7 @@ class BriefingScene(Scene):
         self.widgets.set(items, focus=0)
 
     def handle(self, event: pygame.event.Event) -> None:
-        step = 0
-        if event.type == pygame.KEYDOWN and event.key in (pygame.K_PAGEUP, pygame.K_PAGEDOWN):
-            step = 1 if event.key == pygame.K_PAGEDOWN else -1
-        elif event.type == pygame.MOUSEWHEEL:
-            step = -1 if event.y > 0 else 1
-        if step:  # a long briefing at large text scrolls in its box rather than being cut
-            self.scroll = max(0, self.scroll + step * 120) if step < 0 or self.dropped else self.scroll
+        if self.scrolled(event):  # a long briefing at large text scrolls in its box rather than being cut
             return
         qs = self.info.questions
         if qs and event.type == pygame.KEYDOWN:
@@ -154,16 +146,21 @@ class BriefingScene(Scene):
             ly = self._question_top() + 4
             bottom = ly - 28
         box_h = bottom - y - 8
-        self.scroll = min(self.scroll, max(0, text.get_height() - box_h))
-        surface.blit(text, (60, y + 8), pygame.Rect(0, self.scroll, 640, box_h))
-        self.dropped = max(0, text.get_height() - box_h - self.scroll)
+        if text.get_height() > box_h:  # no line cut in half at the bottom of the box
+            box_h -= box_h % a.labels.line_height(18, cap=2.0, spacing=1.45)
+        # One scroll moves both columns, each as far as it has more to show: PgDn reaches the end of
+        # the text and of the goals and actions alike.
+        side = self._side()
+        side_r = pygame.Rect(740, y + 4, 480, 600 - y - 12)
+        text_over, side_over = text.get_height() - box_h, side.get_height() - (side_r.h - 8)
+        self.scroll = min(self.scroll, max(0, text_over, side_over))
+        shift = min(self.scroll, max(0, text_over))
+        surface.blit(text, (60, y + 8), pygame.Rect(0, shift, 640, box_h))
+        self.dropped = max(0, text_over - self.scroll, side_over - self.scroll)
         # glossary terms and units in the briefing explain themselves under the mouse
         self.tips = underline(surface, self._spans(paragraphs(info.briefing), 18, 640, 2.0, 1.45),
-                              (60, y + 8 - self.scroll), pal["text_dim"], clip=pygame.Rect(60, y + 8, 640, box_h))
-        if self.scroll or self.dropped:
-            more = (_("▲ more above") + "   " if self.scroll else "") + (_("▼ more below") if self.dropped else "")
-            blit_text(surface, a, more + "  ·  " + _("PgUp/PgDn"), (700, bottom + 2), 12, pal["accent"], "semibold",
-                      anchor="topright", cap=1.3, max_width=640)
+                              (60, y + 8 - shift), pal["text_dim"], clip=pygame.Rect(60, y + 8, 640, box_h))
+        self.more(surface, (700, bottom + 2), 640)
         rows = (len(LEGEND) + 1) // 2
         row_h = round(30 * min(a.fonts.scale, 1.3))
         if info.questions:
@@ -178,40 +175,54 @@ class BriefingScene(Scene):
                 blit_text(surface, a, _(words), (x + 34, yy + row_h // 2 - 2), 15, pal["text_dim"], anchor="midleft",
                           cap=1.3, max_width=290)
         # goals and actions on the right
-        r = pygame.Rect(740, y + 4, 480, 600 - y - 12)
-        panel(surface, r, pal["panel"], pal["border"])
-        yy = r.y + 14
-        blit_text(surface, a, _("Goals"), (r.x + 18, yy), 18, pal["accent"], "bold", cap=1.6)
-        yy += round(30 * min(a.fonts.scale, 1.6))
-        if not info.goals:
-            img = a.labels.block(_("None: watch, try things, and learn how the cell responds."), 15, pal["text_dim"], r.w - 40)
-            surface.blit(img, (r.x + 20, yy))
-            yy += img.get_height() + 8
-        for g in info.goals:
-            pygame.draw.circle(surface, pal["accent"], (r.x + 24, yy + 10), 4)
-            text = tr(g.text)
-            img = a.labels.block(text, 15, pal["text"], r.w - 60, cap=1.8)
-            surface.blit(img, (r.x + 38, yy))
-            self.tips += underline(surface, self._spans(text, 15, r.w - 60, 1.8, 1.3), (r.x + 38, yy),
-                                   pal["text_dim"])
-            yy += img.get_height() + 8
-        yy += 8
-        blit_text(surface, a, _("What you can do"), (r.x + 18, yy), 18, pal["accent"], "bold", cap=1.6)
-        yy += round(30 * min(a.fonts.scale, 1.6))
-        for c in info.actions:
-            if yy > r.bottom - 26:
-                break
-            key = f"[{c.hotkey}]" if c.hotkey else ""
-            blit_text(surface, a, key, (r.x + 20, yy), 14, pal["text_dim"], "semibold", cap=1.6)
-            blit_text(surface, a, _(c.title), (r.x + 64, yy), 15, pal["text"], cap=1.6, max_width=r.w - 170)
-            blit_text(surface, a, _("cost {cost:g}").format(cost=c.cost), (r.right - 18, yy), 14, pal["text_dim"],
-                      anchor="topright", cap=1.6)
-            yy += round(24 * min(a.fonts.scale, 1.6))
+        panel(surface, side_r, pal["panel"], pal["border"])
+        inner = pygame.Rect(side_r.x, side_r.y + 4, side_r.w, side_r.h - 8)
+        shift = min(self.scroll, max(0, side_over))
+        surface.blit(side, inner.topleft, pygame.Rect(0, shift, inner.w, inner.h))
+        for spans, (x, top) in self.side_terms:
+            self.tips += underline(surface, spans, (inner.x + x, inner.y + top - shift), pal["text_dim"], clip=inner)
         self.widgets.draw(surface, a)
         hints = [_("Enter start"), _("Esc back")]
         if info.questions:
             hints.insert(0, _("A/B/C… predict"))
         self.hints(surface, hints)
+
+    def _side(self) -> pygame.Surface:
+        """The goals and what the player can do, drawn whole on one tall surface (the panel shows a
+        window of it); ``side_terms`` keeps where each goal's glossary terms went."""
+        a, pal, info = self.app, self.app.pal, self.info
+        w = 480
+        head_h, row_h = round(30 * min(a.fonts.scale, 1.6)), round(24 * min(a.fonts.scale, 1.6))
+        if info.goals:
+            blocks = [a.labels.block(tr(g.text), 15, pal["text"], w - 60, cap=1.8) for g in info.goals]
+        else:
+            blocks = [a.labels.block(_("None: watch, try things, and learn how the cell responds."), 15,
+                                     pal["text_dim"], w - 40)]
+        tall = 10 + head_h + sum(b.get_height() + 8 for b in blocks) + 8 + head_h + row_h * len(info.actions) + 10
+        side = pygame.Surface((w, tall), pygame.SRCALPHA)
+        self.side_terms = []
+        yy = 10
+        blit_text(side, a, _("Goals"), (18, yy), 18, pal["accent"], "bold", cap=1.6)
+        yy += head_h
+        for g, img in zip(info.goals or (None,), blocks, strict=True):
+            if g is None:
+                side.blit(img, (20, yy))
+            else:
+                pygame.draw.circle(side, pal["accent"], (24, yy + 10), 4)
+                side.blit(img, (38, yy))
+                self.side_terms.append((self._spans(tr(g.text), 15, w - 60, 1.8, 1.3), (38, yy)))
+            yy += img.get_height() + 8
+        yy += 8
+        blit_text(side, a, _("What you can do"), (18, yy), 18, pal["accent"], "bold", cap=1.6)
+        yy += head_h
+        for c in info.actions:
+            key = f"[{c.hotkey}]" if c.hotkey else ""
+            blit_text(side, a, key, (20, yy), 14, pal["text_dim"], "semibold", cap=1.6)
+            blit_text(side, a, _(c.title), (64, yy), 15, pal["text"], cap=1.6, max_width=w - 170)
+            blit_text(side, a, _("cost {cost:g}").format(cost=c.cost), (w - 18, yy), 14, pal["text_dim"],
+                      anchor="topright", cap=1.6)
+            yy += row_h
+        return side
 
     def _questions(self, surface: pygame.Surface, y: int) -> None:
         a, pal, qs = self.app, self.app.pal, self.info.questions

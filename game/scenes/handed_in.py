@@ -39,8 +39,6 @@ class HandedInScene(FlowScene):
         super().__init__(app, flow)
         self.handed = flow.handed
         self.copied: bool | None = None
-        self.scroll = 0  # pixels of the predictions review scrolled past
-        self.dropped = 0  # pixels of it below the panel (the text-fit test reads it)
         self._tall: tuple[tuple, pygame.Surface, int] | None = None  # the review drawn once, tall
 
     def copy(self) -> None:
@@ -56,20 +54,14 @@ class HandedInScene(FlowScene):
     def layout(self) -> None:
         self.widgets.set([
             Button((960, BUTTONS_Y, 260, 52), lambda: _("Done"), self.back, primary=True, hint="Enter"),
-            Button((60, BUTTONS_Y, 300, 52), lambda: _("Copy the result code"), self.copy, hint="C"),
+            Button((60, BUTTONS_Y, 440, 52), lambda: _("Copy the result code"), self.copy, hint="C"),
         ], focus=0)
 
     def handle(self, event: pygame.event.Event) -> None:
         if event.type == pygame.KEYDOWN and event.key == pygame.K_c:
             self.copy()
             return
-        step = 0
-        if event.type == pygame.KEYDOWN and event.key in (pygame.K_PAGEUP, pygame.K_PAGEDOWN):
-            step = 1 if event.key == pygame.K_PAGEDOWN else -1
-        elif event.type == pygame.MOUSEWHEEL:
-            step = -1 if event.y > 0 else 1
-        if step:
-            self.scroll = max(0, self.scroll + 120 * step) if step < 0 or self.dropped else self.scroll
+        if self.scrolled(event):  # the predictions review scrolls in its panel
             return
         super().handle(event)
 
@@ -149,7 +141,4 @@ class HandedInScene(FlowScene):
         self.scroll = min(self.scroll, max(0, ty - view.h))
         surface.blit(tall, view.topleft, pygame.Rect(0, self.scroll, view.w, view.h))
         self.dropped = max(0, ty - view.h - self.scroll)
-        if self.scroll or self.dropped:
-            more = (_("▲ more above") + "   " if self.scroll else "") + (_("▼ more below") if self.dropped else "")
-            blit_text(surface, a, more + "  ·  " + _("PgUp/PgDn"), (box.right - 12, view.bottom + 2), 12,
-                      pal["accent"], "semibold", anchor="topright", cap=1.3, max_width=box.w - 24)
+        self.more(surface, (box.right - 12, view.bottom + 2), box.w - 24)

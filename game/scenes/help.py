@@ -16,14 +16,14 @@ GLYPH_COLOUR = {"insulin": "insulin", "receptor": "receptor", "signal": "signal"
 
 
 class HelpScene(Scene):
+    topic = 0  # the topic shown: another one starts scrolled to its top
     def layout(self) -> None:
         rows = [(_("How to play"), "energy", None)] + [(_(t), g, d) for t, g, d in GLOSSARY]
-        lh = round(34 * min(self.app.fonts.scale, 1.4))
+        # every topic stays on screen: at large text the rows give up height before any is left out
+        lh = min(round(34 * min(self.app.fonts.scale, 1.4)), (690 - 130) // len(rows))
         items = []
         y = 130
         for i, (title, _g, _d) in enumerate(rows):
-            if y + lh > 690:
-                break
             items.append(Button((40, y, 340, lh - 4), title, (lambda i=i: self._pick(i)), size=15))
             y += lh
         self.rows = rows
@@ -32,13 +32,20 @@ class HelpScene(Scene):
     def _pick(self, i: int) -> None:
         self.widgets.focus = i
 
+    def handle(self, event: pygame.event.Event) -> None:
+        if not self.scrolled(event):  # a long topic at large text scrolls in its box
+            super().handle(event)
+
     def draw(self, surface: pygame.Surface) -> None:
         self.background(surface)
         a, pal = self.app, self.app.pal
-        blit_text(surface, a, _("Help and glossary"), (40, 36), 34, pal["text"], "bold", cap=1.4)
-        blit_text(surface, a, _("In the words of the article"), (42, 86), 16, pal["text_dim"], cap=1.4)
+        r = blit_text(surface, a, _("Help and glossary"), (40, 36), 34, pal["text"], "bold", cap=1.4)
+        blit_text(surface, a, _("In the words of the article"), (42, max(86, r.bottom + 4)), 16, pal["text_dim"],
+                  cap=1.4)
         self.widgets.draw(surface, a)
         i = self.widgets.focus
+        if i != self.topic:  # another topic starts at its top
+            self.topic, self.scroll = i, 0
         title, glyph, definition = self.rows[i]
         box = pygame.Rect(410, 130, 830, 540)
         panel(surface, box, pal["panel"], pal["border"])
@@ -47,7 +54,14 @@ class HelpScene(Scene):
                   max_width=box.w - 100)
         body = _(definition) if definition else self._how_to_play()
         img = a.labels.block(body, 18, pal["text"], box.w - 60, cap=2.0, spacing=1.45)
-        surface.blit(img, (box.x + 30, box.y + 96), pygame.Rect(0, 0, img.get_width(), box.h - 110))
+        view_h = box.h - 110
+        if img.get_height() > view_h:  # room under the text for the "more" line, and no line cut in half
+            view_h -= round(20 * min(a.fonts.scale, 1.3))
+            view_h -= view_h % a.labels.line_height(18, cap=2.0, spacing=1.45)
+        self.scroll = min(self.scroll, max(0, img.get_height() - view_h))
+        surface.blit(img, (box.x + 30, box.y + 96), pygame.Rect(0, self.scroll, img.get_width(), view_h))
+        self.dropped = max(0, img.get_height() - view_h - self.scroll)
+        self.more(surface, (box.right - 20, box.y + 96 + view_h + 2), box.w - 40)
         self.hints(surface, [_("↑↓ choose"), _("Esc back")])
 
     @staticmethod

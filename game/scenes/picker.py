@@ -47,11 +47,13 @@ class FileRow(Button):
         panel(surface, self.rect, pal["panel_hi"] if focused else pal["panel"], pal["accent"] if focused else pal["border"],
               radius=10, width=2 if focused else 1)
         x = self.rect.x + 20
-        blit_text(surface, app, title or path.name, (x, self.rect.y + 10), 18, pal["text"], "semibold", cap=1.3,
-                  max_width=self.rect.w - 40)
+        # the two lines centred as a pair: pinned to the top and bottom edges they touch at large text
+        both = app.fonts.get(18, "semibold", 1.3).get_height() + 2 + app.fonts.get(13, "regular", 1.2).get_height()
+        r = blit_text(surface, app, title or path.name, (x, self.rect.centery - both // 2), 18, pal["text"],
+                      "semibold", cap=1.3, max_width=self.rect.w - 40)
         where = _("from the game") if self.scene.shipped(path) else _("from your challenges folder")
-        blit_text(surface, app, f"{path.name}  ·  {where}", (x, self.rect.bottom - 10), 13, pal["text_dim"],
-                  anchor="bottomleft", cap=1.2, max_width=self.rect.w - 40)
+        blit_text(surface, app, f"{path.name}  ·  {where}", (x, r.bottom + 2), 13, pal["text_dim"], cap=1.2,
+                  max_width=self.rect.w - 40)
 
 
 class ChallengePickerScene(Scene):

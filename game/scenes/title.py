@@ -24,10 +24,18 @@ class TitleScene(Scene):
         values["blood_glucose_mmol_l"] = max(values["blood_glucose_mmol_l"], 7.0)
         self.cell.set_state(values, uptake=4.0, instant=True)
 
+    def _tagline(self) -> pygame.Surface:
+        # wrapped, not shrunk: at 200 % text the Spanish line is a third wider than the room
+        return self.app.labels.block(_("How a cell starves while sugar piles up outside it"), 20,
+                                     self.app.pal["glucose"], 600, "semibold", cap=1.4, spacing=1.2)
+
     def layout(self) -> None:
         a = self.app
         w, h = 360, 54
-        x, y = 80, 320
+        # the buttons start below the title's words, which grow with the text size
+        words = 110 + a.fonts.get(64, "bold", 1.3).get_height() + 6 + self._tagline().get_height() + 10 + \
+            a.fonts.get(16, "regular", 1.4).get_height()
+        x, y = 80, max(320, words + 14)
         items = [
             Button((x, y, w, h), lambda: _("Play the campaign"), lambda: a.push(make("levels", a)), primary=True,
                    tooltip=lambda: _("Choose a level: each one teaches one idea from the article.")),
@@ -56,8 +64,7 @@ class TitleScene(Scene):
         pal = self.app.pal
         self.cell.draw(surface, pal)
         r = blit_text(surface, self.app, _("Amid Plenty"), (78, 110), 64, pal["text"], "bold", cap=1.3)
-        r = blit_text(surface, self.app, _("How a cell starves while sugar piles up outside it"), (82, r.bottom + 6),
-                      20, pal["glucose"], "semibold", cap=1.4, max_width=600)
+        r = surface.blit(self._tagline(), (82, r.bottom + 6))
         blit_text(surface, self.app, _("A game about insulin resistance"), (82, r.bottom + 10), 16,
                   pal["text_dim"], cap=1.4, max_width=600)
         self.widgets.draw(surface, self.app)

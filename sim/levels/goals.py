@@ -19,7 +19,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from sim.levels.level import FailCondition, Goal
-from sim.levels.quantities import read, show
+from sim.levels.quantities import QUANTITIES, read, show
 from sim.messages import Message
 from sim.state import Array
 
@@ -123,13 +123,39 @@ class GoalTracker:
         left = np.where(self.failed >= 0, 0, self.turns_total - self.turns)
         return np.asarray((self.counts[g] + left) / max(self.turns_total, 1), dtype=np.float64)
 
-    def lost(self, g: int) -> NDArray[np.bool_]:
-        """Columns where goal ``g`` can no longer be met. Only a share of turns can be out of
-        reach before the end; a mean or an end value can still turn in the last turn."""
+    def reach(self, g: int) -> tuple[Array, Array]:
+        """The lowest and highest final value goal ``g`` can still end with, from what is measured
+        so far and the quantity's physical bounds (``Quantity.bounds``) over the turns left (none
+        once a failure condition has ended the level).
+
+        A mean ends between ``(sum + left × low) / total`` and ``(sum + left × high) / total``. An
+        end value is the last turn's: before it, anything within the bounds; after it, fixed."""
         goal = self.goals[g]
-        if goal.kind != "share_of_turns":
-            return np.zeros(self.n, dtype=bool)
-        return np.asarray(self.best_share(g) < goal.share - 1e-12)
+        lo, hi = QUANTITIES[goal.quantity].bounds
+        left = np.where(self.failed >= 0, 0, max(self.turns_total - self.turns, 0))
+        if goal.kind == "end":
+            done = (left == 0) & (self.turns > 0)
+            return np.where(done, self.last[g], lo), np.where(done, self.last[g], hi)
+        total = np.maximum(self.turns + left, 1)
+        low = (self.sums[g] + left * lo) / total
+        high = (self.sums[g] + left * np.where(left > 0, hi, 0.0)) / total  # 0 × inf would be nan
+        return np.asarray(low, dtype=np.float64), np.asarray(high, dtype=np.float64)
+
+    def lost(self, g: int) -> NDArray[np.bool_]:
+        """Columns where goal ``g`` can no longer be met whatever is played in the turns left: only
+        claimed when provable. A share of turns: even every turn left within bounds falls short.
+        A mean or an end value: no value it can still end with (``reach``) lies within the bounds,
+        so an end value is lost before its last turn only if the bounds forbid it outright."""
+        goal = self.goals[g]
+        if goal.kind == "share_of_turns":
+            return np.asarray(self.best_share(g) < goal.share - 1e-12)
+        low, high = self.reach(g)
+        out = np.zeros(self.n, dtype=bool)
+        if goal.above is not None:
+            out |= high <= goal.above
+        if goal.below is not None:
+            out |= low >= goal.below
+        return out
 
     def progress_frac(self, g: int, final: bool = False) -> Array:
         goal = self.goals[g]
@@ -175,5 +201,16 @@ class GoalTracker:
             else:
                 target = goal.above if goal.above is not None else goal.below
                 out[goal.slug] = GoalProgress(goal.text, v, float(target if target is not None else 0.0), ok,
-                                              goal.kind, goal.star, show(goal.quantity, v) if self.turns else "")
+                                              goal.kind, goal.star, show(goal.quantity, v) if self.turns else "",
+                                              self._lost_words(g, i) if self.lost(g)[i] else "")
         return out
+
+    def _lost_words(self, g: int, i: int) -> Message:
+        """Why a mean or end goal is out of reach: the best it can still end at, against its bound."""
+        goal = self.goals[g]
+        low, high = (float(a[i]) for a in self.reach(g))
+        if goal.below is not None and low >= goal.below:
+            return Message("out of reach: at best {best} (need below {need})",
+                           best=show(goal.quantity, low), need=show(goal.quantity, goal.below))
+        return Message("out of reach: at best {best} (need above {need})",
+                       best=show(goal.quantity, high), need=show(goal.quantity, float(goal.above or 0.0)))

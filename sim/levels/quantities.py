@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import attrs
 import numpy as np
 
-from sim.state import Array
+from sim.state import BY_NAME, Array
 
 if TYPE_CHECKING:
     from sim.report import TurnReport
@@ -26,34 +26,42 @@ class Quantity:
     key: str
     words: str  # plain words, used in generated goal texts
     unit: str  # "%" means a 0–1 fraction shown as a percentage
+    # The values it can physically take (``GoalTracker.lost`` proves goals out of reach with them):
+    # a state variable's integrator bounds, or for a derived rate or ratio just ≥ 0.
+    bounds: tuple[float, float] = (0.0, float("inf"))
+
+
+def of(variable: str) -> tuple[float, float]:
+    """The bounds the integrator keeps state variable ``variable`` within (``sim/state.py``)."""
+    return BY_NAME[variable].bounds
 
 
 QUANTITIES: dict[str, Quantity] = {
     q.name: q
     for q in (
-        Quantity("glucose_peak", "stats", "max_glucose_mmol_l", "blood glucose peaks", "mmol/L"),
-        Quantity("glucose_mean", "stats", "mean_glucose_mmol_l", "average blood glucose", "mmol/L"),
-        Quantity("glucose_low", "stats", "min_glucose_mmol_l", "blood glucose dips", "mmol/L"),
-        Quantity("insulin_mean", "stats", "mean_insulin_uu_ml", "average blood insulin", "µU/mL"),
-        Quantity("energy_low", "stats", "min_cell_energy_frac", "the cell's energy, even at its lowest,", "%"),
-        Quantity("energy_mean", "stats", "mean_cell_energy_frac", "the cell's average energy", "%"),
+        Quantity("glucose_peak", "stats", "max_glucose_mmol_l", "blood glucose peaks", "mmol/L", of("glucose_mmol_l")),
+        Quantity("glucose_mean", "stats", "mean_glucose_mmol_l", "average blood glucose", "mmol/L", of("glucose_mmol_l")),
+        Quantity("glucose_low", "stats", "min_glucose_mmol_l", "blood glucose dips", "mmol/L", of("glucose_mmol_l")),
+        Quantity("insulin_mean", "stats", "mean_insulin_uu_ml", "average blood insulin", "µU/mL", of("insulin_uu_ml")),
+        Quantity("energy_low", "stats", "min_cell_energy_frac", "the cell's energy, even at its lowest,", "%", of("energy_frac")),
+        Quantity("energy_mean", "stats", "mean_cell_energy_frac", "the cell's average energy", "%", of("energy_frac")),
         Quantity("uptake_mean", "stats", "mean_cell_uptake_mg_kg_min", "glucose entering the cell", "mg/kg/min"),
         Quantity("signal_health_mean", "stats", "mean_signaling_health", "the strength of insulin signaling", "%"),
-        Quantity("glucose", "snapshot", "blood_glucose_mmol_l", "blood glucose", "mmol/L"),
-        Quantity("insulin", "snapshot", "blood_insulin_uu_ml", "blood insulin", "µU/mL"),
-        Quantity("energy", "snapshot", "cell_energy_frac", "the cell's energy", "%"),
+        Quantity("glucose", "snapshot", "blood_glucose_mmol_l", "blood glucose", "mmol/L", of("glucose_mmol_l")),
+        Quantity("insulin", "snapshot", "blood_insulin_uu_ml", "blood insulin", "µU/mL", of("insulin_uu_ml")),
+        Quantity("energy", "snapshot", "cell_energy_frac", "the cell's energy", "%", of("energy_frac")),
         Quantity("receptors", "snapshot", "receptors_frac", "insulin receptors on the cell surface", "%"),
-        Quantity("signal", "snapshot", "signaling_active_frac", "the active insulin signal inside the cell", "%"),
-        Quantity("signaling_proteins", "snapshot", "signaling_proteins_frac", "intact signaling proteins", "%"),
-        Quantity("glut4", "snapshot", "glut4_membrane_frac", "GLUT4 transporters at the membrane", "%"),
-        Quantity("glycogen", "snapshot", "glycogen_frac", "the cell's glycogen store", "%"),
-        Quantity("fat_store", "snapshot", "fat_store_rel", "fat droplets in the cell (× normal)", "×"),
-        Quantity("inflammation", "snapshot", "inflammation_frac", "inflammation in the cell", "%"),
-        Quantity("oxidative_stress", "snapshot", "oxidative_stress_frac", "oxidative stress (ROS)", "%"),
-        Quantity("mito_health", "snapshot", "mito_health_frac", "working mitochondria", "%"),
-        Quantity("lipotoxic", "snapshot", "lipotoxic_frac", "lipotoxic fat intermediates", "%"),
-        Quantity("er_stress", "snapshot", "er_stress_frac", "ER stress", "%"),
-        Quantity("beta_cells", "snapshot", "beta_cell_mass_rel", "the pancreas's insulin capacity (× normal)", "×"),
+        Quantity("signal", "snapshot", "signaling_active_frac", "the active insulin signal inside the cell", "%", of("signaling_active_frac")),
+        Quantity("signaling_proteins", "snapshot", "signaling_proteins_frac", "intact signaling proteins", "%", of("signaling_proteins_frac")),
+        Quantity("glut4", "snapshot", "glut4_membrane_frac", "GLUT4 transporters at the membrane", "%", of("glut4_membrane_frac")),
+        Quantity("glycogen", "snapshot", "glycogen_frac", "the cell's glycogen store", "%", of("glycogen_frac")),
+        Quantity("fat_store", "snapshot", "fat_store_rel", "fat droplets in the cell (× normal)", "×", of("fat_store_rel")),
+        Quantity("inflammation", "snapshot", "inflammation_frac", "inflammation in the cell", "%", of("inflammation_frac")),
+        Quantity("oxidative_stress", "snapshot", "oxidative_stress_frac", "oxidative stress (ROS)", "%", of("oxidative_stress_frac")),
+        Quantity("mito_health", "snapshot", "mito_health_frac", "working mitochondria", "%", of("mito_health_frac")),
+        Quantity("lipotoxic", "snapshot", "lipotoxic_frac", "lipotoxic fat intermediates", "%", of("lipotoxic_frac")),
+        Quantity("er_stress", "snapshot", "er_stress_frac", "ER stress", "%", of("er_stress_frac")),
+        Quantity("beta_cells", "snapshot", "beta_cell_mass_rel", "the pancreas's insulin capacity (× normal)", "×", of("beta_cell_mass_rel")),
         Quantity("homa_ir", "snapshot", "homa_ir", "HOMA-IR (glucose × insulin / 22.5)", ""),
     )
 }

@@ -6,7 +6,7 @@ bounds, and the pancreas row showing the secretion the engine integrated."""
 import pygame
 from gamehelpers import key, settle
 
-from game import campaign
+from game import campaign, sidebar
 from game.chart import goal_thresholds
 from game.scenes import make
 
@@ -65,3 +65,26 @@ def test_secretion_rises_after_a_meal_as_the_pancreas_compensates():
             fed.append(s)
     assert fed and max(fed) > 2 * fasting, (fasting, fed)
 
+
+
+def test_a_mean_goal_out_of_reach_shows_why_in_place_of_its_value(app, monkeypatch):
+    """Level 1's average-glucose goal made unreachable (the engine's running sum as if glucose had
+    run at thousands of mmol/L): the goals panel shows the engine's "out of reach" words for it, and
+    not its running value, exactly as for a share-of-turns goal."""
+    app.replace(make("play", app, levels=LEVELS, index=0, seed=0))
+    settle(app)
+    play = app.top
+    tracker = play.session.run.play.tracker
+    g = next(i for i, goal in enumerate(tracker.goals) if goal.kind == "mean" and goal.below is not None)
+    tracker.sums[g] += 1e4
+    play.end_turn()
+    lost = next(p for p in play.view.goals if p.slug == tracker.goals[g].slug)
+    assert lost.lost.startswith("out of reach: at best")
+    drawn: list[str] = []
+    block, line = app.labels.block, sidebar.blit_text
+    monkeypatch.setattr(app.labels, "block", lambda text, *a, **k: drawn.append(text) or block(text, *a, **k))
+    monkeypatch.setattr(sidebar, "blit_text", lambda s, a, text, *r, **k: drawn.append(text) or line(s, a, text, *r, **k))
+    app.draw()
+    assert lost.lost in drawn
+    assert any(t.startswith("now:") for t in drawn), "the other goals still show their values"
+    assert not any(t.startswith("now:") and lost.shown in t for t in drawn)

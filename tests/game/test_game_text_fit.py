@@ -2,8 +2,16 @@
 its box, nothing lands outside the window, and no panel drops a row for want of room.
 
 ``blit_text`` shrinks a line that is too wide down to 9 px and only then clips it; this test wraps
-it, drives every scene (the tour the Spanish test uses) and fails on any clip or any line outside
-the 1280×720 window. Panels that list rows report what they had to leave out (``dropped``)."""
+it, drives every scene (the tour the Spanish test uses, plus the pause overlay) and fails on any
+clip, any line outside the 1280×720 window, and any line shrunk below the readable floor: a line
+may give up to a quarter of the size the player asked for (``READABLE`` = 75 % of its requested
+pixel size at 200 %, so never smaller than 1.5× its 100 % size), not more, or the text-size
+setting would be undone exactly where text is tightest. Panels that list rows report what they had
+to leave out (``dropped``)."""
+
+import importlib
+import pkgutil
+import sys
 
 import pytest
 from gamehelpers import key, settle
@@ -15,6 +23,7 @@ from game.settings import Settings
 
 SAMPLE_NAME = "starving-amid-plenty.challenge.toml"
 WINDOW = (1280, 720)
+READABLE = 0.75  # the smallest share of its requested pixel size a shrunk line may be drawn at
 
 
 def _tour(app, tmp_path, monkeypatch, where):
@@ -24,11 +33,17 @@ def _tour(app, tmp_path, monkeypatch, where):
 
     monkeypatch.setenv("AMID_PLENTY_SUBMISSIONS", str(tmp_path / "submissions"))
     levels = make("levels", app).levels
-    for name in ("title", "levels", "settings", "help"):
+    for name in ("title", "levels", "settings"):
         where[0] = name
         app.push(make(name, app))
         settle(app, 0.05)
         yield name
+    app.push(make("help", app))
+    for topic in range(len(app.top.rows)):  # every topic's text, each scrolled to its end
+        app.top.widgets.focus = topic
+        where[0] = f"help {topic}"
+        settle(app, 0.05)
+        yield f"help {topic}"
     for index in range(len(levels)):
         where[0] = f"briefing {levels[index].slug}"
         app.push(make("briefing", app, levels=levels, index=index))
@@ -42,6 +57,12 @@ def _tour(app, tmp_path, monkeypatch, where):
             play.end_turn()
             settle(app, 0.05)
         yield f"play {levels[index].slug}"
+        if index == 0:  # the pause overlay is the same on every level
+            where[0] = "pause"
+            app.push(make("pause", app))
+            settle(app, 0.05)
+            yield "pause"
+            app.pop()
         while not play.session.done:
             play.end_turn()
         where[0] = f"results {levels[index].slug}"
@@ -93,19 +114,23 @@ def test_every_text_fits_its_box_at_200_percent(store, tmp_path, monkeypatch, la
         r = original(surface, app, text, pos, size, colour, weight, anchor, cap, max_width)
         if max_width is not None and app.labels.get(text, 9, colour, weight, cap).get_width() > max_width:
             problems.append(f"{where[0]}: cut off at {max_width}px: {text!r}")
+        want = app.fonts.px(size, cap)
+        got = app.fonts.px(ui.fit_size(app, text, size, weight, cap, max_width), cap)
+        if got < READABLE * want:
+            problems.append(f"{where[0]}: shrunk to {got}px of {want}px to fit {max_width}px: {text!r}")
         if max_width is not None:
             r.width = min(r.width, max_width)  # what blit_text drew: clipped lines are reported above
         if surface.get_size() == WINDOW and not surface.get_rect().contains(r):
             problems.append(f"{where[0]}: outside the window at {tuple(r)}: {text!r}")
         return r
 
-    monkeypatch.setattr(ui, "blit_text", checked)
-    for mod in ("game.scenes.base", "game.scenes.play", "game.scenes.briefing", "game.scenes.results",
-                "game.scenes.challenge", "game.scenes.title", "game.scenes.levels", "game.scenes.settings",
-                "game.scenes.help", "game.scenes.pause", "game.scenes.picker", "game.scenes.handed_in",
-                "game.sidebar", "game.gauges", "game.chart"):
-        m = __import__(mod, fromlist=["x"])
-        if hasattr(m, "blit_text"):
+    import game.scenes
+
+    # every scene, and through them every module that draws a line, imported before patching
+    for info in pkgutil.iter_modules(game.scenes.__path__):
+        importlib.import_module(f"game.scenes.{info.name}")
+    for name, m in list(sys.modules.items()):
+        if name.startswith("game.") and getattr(m, "blit_text", None) is original:
             monkeypatch.setattr(m, "blit_text", checked)
     store.save_settings(Settings(language=language, text_scale_pct=200))
     app = App(store)
