@@ -1,10 +1,13 @@
 """The wheel carries every shipped file: each level, challenge, font, image and locale file, and
-the licences. A file left out crashes an installed game (FileNotFoundError on its first frame)."""
+the licences. A file left out crashes an installed game (FileNotFoundError on its first frame).
+The sdist carries every tracked source and content file, so it can be built, tested and frozen."""
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
+import tarfile
 import zipfile
 from pathlib import Path
 
@@ -29,3 +32,21 @@ def test_wheel_holds_every_level_asset_locale_and_licence(tmp_path: Path) -> Non
     assert "sim/levels/shipped/challenges/starving-amid-plenty.challenge.toml" in expected
     assert expected - names == set()
     assert any(n.endswith(".dist-info/licenses/LICENSE") for n in names)
+
+
+def _tracked(*folders: str) -> set[str]:
+    out = subprocess.run(["git", "ls-files", "-z", "--", *folders], cwd=ROOT, check=True, capture_output=True, text=True)
+    return {p for p in out.stdout.split("\0") if p}
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("git") is None or not (ROOT / ".git").exists(), reason="needs a git checkout")
+def test_sdist_holds_every_tracked_source_content_and_licence_file(tmp_path: Path) -> None:
+    subprocess.run([sys.executable, "-m", "build", "--sdist", "--outdir", str(tmp_path), str(ROOT)],
+                   check=True, capture_output=True)
+    (sdist,) = tmp_path.glob("amid_plenty-*.tar.gz")
+    with tarfile.open(sdist) as tar:
+        names = {n.split("/", 1)[1] for n in tar.getnames() if "/" in n}
+    expected = _tracked("levels", "assets", "game", "sim", "LICENSE", "tests", "docs", "packaging", ".ci", "Makefile")
+    assert "levels/challenges/starving-amid-plenty.challenge.toml" in expected
+    assert expected - names == set()
