@@ -1,6 +1,6 @@
 """``python -m game`` (and ``make play``): open the window and play.
 
-``--challenge FILE`` opens a classroom challenge straight away (its name step); a bad argument or
+``--challenge FILE`` (or a shipped challenge's name) opens a classroom challenge straight away (its name step); a bad argument or
 a challenge file that can't be used ends in one line and exit status 2, before any window opens.
 On a machine without a display the game says so and points to the headless engine instead of
 failing inside SDL (which would otherwise fall back to an invisible "offscreen" window).
@@ -16,6 +16,7 @@ import sys
 from typing import NoReturn
 
 from sim.cli.errors import prog_name, version_text
+from sim.cli.names import challenge_arg
 
 NO_DISPLAY = (
     "Amid Plenty needs a display to open its window, and none was found "
@@ -31,8 +32,9 @@ class _Parser(argparse.ArgumentParser):
 
 def parse_args(argv: list[str] | None):
     p = _Parser(prog=prog_name("game", "amid-plenty"), description="Amid Plenty: how a cell starves while sugar piles up outside it.")
-    p.add_argument("--challenge", metavar="FILE",
-                   help="open a classroom challenge file (NAME.challenge.toml) from your teacher")
+    p.add_argument("--challenge", metavar="FILE", type=challenge_arg,
+                   help="open a classroom challenge file (NAME.challenge.toml) from your teacher, "
+                        "or a shipped challenge by its NAME")
     p.add_argument("--frames", metavar="N", type=_positive,
                    help="quit after N frames and print the scene reached (to check an installation)")
     p.add_argument("--version", action="version", version=version_text())

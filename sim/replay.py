@@ -20,6 +20,7 @@ from sim.engine import ENGINE_VERSION
 from sim.errors import LevelError, SaveError, UserError
 from sim.events import Action
 from sim.levels import LevelRun, levels_dir, load_level
+from sim.levels.names import shipped_names
 from sim.storage import emit, read_text_limited
 
 FORMAT = "amid-plenty-replay/1"
@@ -105,7 +106,7 @@ def load_replay(path: str | Path) -> Replay:
 
 def _resolve_level(rep: Replay, replay_path: Path) -> Path:
     """The replay's level, looked up only inside trusted folders: beside the replay, the current
-    folder and the shipped ``levels/``. A replay from someone else cannot make us open
+    folder and the shipped ``levels/`` (by path, then by the file's name). A replay from someone else cannot make us open
     ``/etc/passwd`` or ``../../secret`` as a level."""
     p = Path(rep.level_path)
     roots = [replay_path.resolve().parent, Path.cwd().resolve(), levels_dir().resolve()]
@@ -113,6 +114,10 @@ def _resolve_level(rep: Replay, replay_path: Path) -> Path:
         cand = (root / p).resolve()
         if cand.is_relative_to(root) and cand.is_file() and cand.suffix == ".toml":
             return cand
+    # A replay made in a checkout (levels/campaign/…) checked where the package is installed.
+    shipped = shipped_names("level").get(p.stem)
+    if shipped is not None:
+        return shipped
     raise SaveError(
         f"{replay_path}: its level {rep.level_path!r} is not a .toml file beside the replay, in the "
         f"current folder or in the shipped levels; pass the level explicitly"

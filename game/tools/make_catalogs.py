@@ -45,8 +45,25 @@ def problems(po: Path) -> list[str]:
     return out
 
 
-def catalogs() -> list[Path]:
-    return sorted(LOCALE.glob(f"*/LC_MESSAGES/{DOMAIN}.po"))
+def catalogs(locale: Path = LOCALE) -> list[Path]:
+    return sorted(locale.glob(f"*/LC_MESSAGES/{DOMAIN}.po"))
+
+
+def compile_catalogs(locale: Path = LOCALE) -> list[str]:
+    """Write each ``.mo`` beside its ``.po`` under ``locale``; a line per catalog written.
+
+    setup.py calls it on the package build's copy of the locale folder, by file path (importing
+    ``game`` there would need the game's dependencies)."""
+    done = []
+    for po in catalogs(locale):
+        with po.open("rb") as f:
+            cat = read_po(f)
+        mo = po.with_suffix(".mo")
+        mo.unlink(missing_ok=True)  # a build may hold a link to the source's file: never write through it
+        with mo.open("wb") as f:
+            write_mo(f, cat, use_fuzzy=False)
+        done.append(f"compiled {mo} ({sum(1 for m in cat if m.id and m.string)} messages)")
+    return done
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -56,12 +73,8 @@ def main(argv: list[str] | None = None) -> int:
         print(line, file=sys.stderr)
     if "--check" in argv:
         return 1 if found else 0
-    for po in catalogs():
-        with po.open("rb") as f:
-            cat = read_po(f)
-        with po.with_suffix(".mo").open("wb") as f:
-            write_mo(f, cat, use_fuzzy=False)
-        print(f"compiled {po.with_suffix('.mo')} ({sum(1 for m in cat if m.id and m.string)} messages)")
+    for line in compile_catalogs():
+        print(line)
     return 1 if found else 0
 
 

@@ -25,6 +25,7 @@ from sim.classroom.challenge import (
 from sim.classroom.codes import result_code
 from sim.classroom.submission import make_submission
 from sim.cli.errors import CliError
+from sim.cli.names import CHALLENGE_HELP, challenge_arg, level_arg
 from sim.cli.outputs import messages, wrote
 from sim.cli.run import seed_int
 from sim.storage import atomic_write_text, emit, is_stdout
@@ -37,7 +38,7 @@ def add_parser(sub: Any) -> None:
     cmds.required = True
 
     n = cmds.add_parser("new", help="make a challenge file from a level")
-    n.add_argument("level", type=Path, help="the level file (.toml)")
+    n.add_argument("level", type=level_arg, help="the level: a file (.toml) or a shipped level's name (levels list)")
     n.add_argument("--seed", type=seed_int, required=True, help="the seed every student plays (0 or more)")
     n.add_argument("--title", help="title shown to students (default: the level's)")
     n.add_argument("--questions", type=Path, help="a TOML file of [[questions]] and [[reflection]] (default: the level's)")
@@ -50,11 +51,11 @@ def add_parser(sub: Any) -> None:
     n.set_defaults(func=new)
 
     c = cmds.add_parser("check", help="validate a challenge file")
-    c.add_argument("file", type=Path)
+    c.add_argument("file", type=challenge_arg, help=CHALLENGE_HELP)
     c.set_defaults(func=check)
 
     pl = cmds.add_parser("play", help="play a challenge with a bot and write its submission")
-    pl.add_argument("file", type=Path)
+    pl.add_argument("file", type=challenge_arg, help=CHALLENGE_HELP)
     pl.add_argument("--policy", default="greedy", help="idle, greedy or search (default greedy)")
     pl.add_argument("--name", required=True, help="the name to put on the submission")
     pl.add_argument("--answer", action="append", default=[], metavar="ID=CHOICE:CONFIDENCE",

@@ -28,8 +28,16 @@ class CliError(Exception):
     """A bad argument or input file; the message names the file, the place and the fix."""
 
 
+# ``python -m sim`` as the help texts (module docstrings) write it, not ``python -m sim.tools…``.
+_WRITTEN_PROG = re.compile(r"python -m sim(?![.\w])")
+
+
 class Parser(argparse.ArgumentParser):
-    """argparse with one-line errors: ``prog: error: message (see --help)``."""
+    """argparse with one-line errors: ``prog: error: message (see --help)``; its help names the
+    program the user ran, though the texts it shows are written for ``python -m sim``."""
+
+    def format_help(self) -> str:
+        return _WRITTEN_PROG.sub(prog_name("sim", "amid-plenty-sim"), super().format_help())
 
     def error(self, message: str) -> NoReturn:
         sys.stderr.write(f"{self.prog}: error: {message} (see {self.prog} --help)\n")

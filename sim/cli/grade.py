@@ -22,6 +22,7 @@ from sim.classroom.grade import STATUSES, collect, grade
 from sim.classroom.report import render
 from sim.classroom.table import to_csv
 from sim.cli.errors import CliError
+from sim.cli.names import CHALLENGE_HELP, challenge_arg
 from sim.cli.progress import Progress
 from sim.cli.run import positive_int
 from sim.storage import atomic_write_text, is_stdout
@@ -30,7 +31,7 @@ from sim.storage import atomic_write_text, is_stdout
 def add_parser(sub: Any) -> None:
     p = sub.add_parser("grade", help="replay and mark a class's submissions; write class.csv and report.html",
                        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("challenge", type=Path, help="the challenge file (.challenge.toml)")
+    p.add_argument("challenge", type=challenge_arg, help=CHALLENGE_HELP)
     p.add_argument("submissions", nargs="+", type=Path, help="submission files, folders, or files of result codes")
     p.add_argument("--out", type=Path, required=True, help="folder for class.csv and report.html (created)")
     p.add_argument("--workers", type=positive_int, default=1, help="local processes for the replays (default 1)")

@@ -8,7 +8,8 @@
   rarely, with ``greedy``'s result as a difficulty hint (on the campaign it must earn at most ★★
   on most levels after the first three); exit 2 when one of these fails.
 
-PATH defaults to the repository's ``levels/`` folder.
+PATH is a level file, a folder or a shipped level's name (as ``levels list`` shows it);
+it defaults to the shipped levels.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import sys
 import time
 from typing import Any
 
+from sim.cli.names import level_arg
 from sim.cli.run import seed_int
 from sim.errors import LevelError
 from sim.levels import level_files, load_level
@@ -35,7 +37,8 @@ def add_parser(sub: Any) -> None:
     p = sub.add_parser("levels", help="list, check and prove level files", description=__doc__,
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("action", choices=("list", "check", "prove"), help="what to do")
-    p.add_argument("paths", nargs="*", help="level files or folders (default: levels/)")
+    p.add_argument("paths", nargs="*", type=level_arg,
+                   help="level files, folders or shipped levels' names (default: the shipped levels)")
     p.add_argument("--seed", type=seed_int, default=0, help="seed for prove (default 0)")
     p.set_defaults(func=run)
 

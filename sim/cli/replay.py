@@ -9,13 +9,15 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from sim.cli.names import level_arg
 from sim.replay import verify_replay
 
 
 def add_parser(sub: Any) -> None:
     p = sub.add_parser("replay", help="replay a saved level run and check it reproduces", description=__doc__)
-    p.add_argument("file", help="a replay JSON written by `python -m sim run LEVEL.toml --replay-out`")
-    p.add_argument("--level", help="use this level file instead of the one named in the replay")
+    p.add_argument("file", help="a replay JSON written by `python -m sim run LEVEL --replay-out`")
+    p.add_argument("--level", type=level_arg,
+                   help="use this level (a file or a shipped level's name) instead of the one named in the replay")
     p.set_defaults(func=run)
 
 

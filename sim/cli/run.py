@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from sim.cli.errors import CliError
+from sim.cli.names import level_arg
 from sim.cli.outputs import (
     add_out_arguments,
     check_out,
@@ -94,7 +95,8 @@ def add_parser(sub: Any) -> None:
         description=f"{__doc__}\n{columns_help(COLUMNS_TITLE, COLUMNS)}",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("level", nargs="?", help="a level file (.toml) to play with --policy; omit to run a preset")
+    p.add_argument("level", nargs="?", type=level_arg,
+                   help="a level to play with --policy: a file (.toml) or a shipped level's name (levels list); omit to run a preset")
     p.add_argument("--preset", default="healthy", help="starting condition (default: healthy)")
     p.add_argument("--days", type=days_float, default=1.0, help="simulated days (default 1)")
     p.add_argument("--seed", type=seed_int, default=0, help="master seed (default 0)")
@@ -137,7 +139,7 @@ def print_summary(rows: Sequence[dict[str, float]], out: Any = None) -> None:
 
 def run(args: argparse.Namespace) -> int:
     if args.level is not None:
-        if not args.level.endswith(".toml"):
+        if args.level.suffix != ".toml":
             raise CliError(f"{args.level}: a level file must end in .toml")
         try:
             from sim.cli.run_level import run_level_cli

@@ -3,7 +3,7 @@
 Plays a level headless with a bot and writes one CSV (or JSON) row per turn: the run's series
 (``time_min``, ``blood_glucose_mmol_l``, ``cell_energy_frac``, …), the actions taken, and each
 goal's progress: ``turn``, the series of ``sim.levels.run.SERIES``, ``actions`` (the actions
-taken, space-separated), then ``goal_SLUG`` and ``goal_SLUG_ok`` per goal. ``sim/cli/run.py`` dispatches here when its positional argument is a .toml file.
+taken, space-separated), then ``goal_SLUG`` and ``goal_SLUG_ok`` per goal. ``sim/cli/run.py`` dispatches here when it is given a level (a file or a shipped name).
 """
 
 from __future__ import annotations

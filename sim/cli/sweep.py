@@ -3,7 +3,7 @@
 A cartesian sweep with repetitions. KEY is a knob or any model parameter (sim/data/parameters.toml);
 values are START:STOP:COUNT (both ends included), a list V1,V2,… or one value. For a preset,
 each run is --cells subjects (one vectorised population) living --days on --diet, then a night's
-fast (HOMA-IR at 07:00); for a level (.toml), each run is --policy playing the level. Per-run
+fast (HOMA-IR at 07:00); for a level (a .toml file or a shipped level's name), each run is --policy playing the level. Per-run
 seeds come from --seed and are written in every row. Writes the CSV and a JSON sidecar beside
 it (results.meta.json: versions, command, seeds, grid, level SHA-256, the CSV's SHA-256, column
 meanings); --out - writes the CSV to standard output and the sidecar only to --sidecar PATH. --workers N spreads runs
@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import time
+from pathlib import Path
 from typing import Any
 
 from sim.cli.errors import CliError
@@ -56,7 +57,7 @@ def add_parser(sub: Any) -> None:
     p = sub.add_parser("sweep", help="sweep parameters over a preset or a level; tidy CSV + JSON sidecar",
                        description=__doc__ + "\n" + "\n".join(columns_help(t, c) for t, c in COLUMN_LISTS.items()),
                        formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("target", metavar="LEVEL_OR_PRESET", help="a preset name (e.g. healthy) or a level file (.toml)")
+    p.add_argument("target", metavar="LEVEL_OR_PRESET", help="a preset name (e.g. healthy), a level file (.toml) or a shipped level's name (levels list)")
     p.add_argument("--param", action="append", default=[], metavar="KEY=START:STOP:COUNT",
                    help="a parameter to sweep (repeat for a grid)")
     p.add_argument("--reps", type=positive_int, default=1, help="repetitions per grid point (default 1)")
@@ -74,23 +75,28 @@ def add_parser(sub: Any) -> None:
 
 
 def build_spec(args: argparse.Namespace) -> tuple[SweepSpec, dict[str, Any]]:
-    axes = tuple(parse_param(t) for t in args.param)
-    common = {"axes": axes, "reps": args.reps, "seed": args.seed}
-    if args.target.endswith(".toml"):
-        from sim.levels import parse_level
-        from sim.policies import POLICIES
-
-        if args.policy not in POLICIES:
-            raise CliError(f"--policy {args.policy!r}: choose one of {', '.join(POLICIES)}")
-        text = read_text_limited(args.target, LevelError, MAX_FILE_BYTES)
-        level = parse_level(text, args.target)
-        spec = SweepSpec(kind="level", target=level.slug, policy=args.policy, level_text=text, cells=args.cells, **common)
-        return spec, level_subject(level.slug, args.target, level.content_hash)
-    from sim.content import default_catalog
     from sim.presets import presets
 
-    if args.target not in presets():
-        raise CliError(f"unknown preset {args.target!r}; choose one of: {', '.join(sorted(presets()))}, or give a level file (.toml)")
+    axes = tuple(parse_param(t) for t in args.param)
+    common = {"axes": axes, "reps": args.reps, "seed": args.seed}
+    if args.target not in presets() or Path(args.target).exists():
+        from sim.levels import parse_level
+        from sim.levels.names import UnknownName, resolve, shipped_names
+        from sim.policies import POLICIES
+
+        try:
+            path = resolve(args.target, "level")
+        except UnknownName:
+            raise CliError(f"{args.target!r} is neither a preset nor a level; choose a preset ({', '.join(sorted(presets()))}), "
+                           f"a level file (.toml) or a shipped level ({', '.join(shipped_names('level'))})") from None
+        if args.policy not in POLICIES:
+            raise CliError(f"--policy {args.policy!r}: choose one of {', '.join(POLICIES)}")
+        text = read_text_limited(path, LevelError, MAX_FILE_BYTES)
+        level = parse_level(text, path)
+        spec = SweepSpec(kind="level", target=level.slug, policy=args.policy, level_text=text, cells=args.cells, **common)
+        return spec, level_subject(level.slug, path, level.content_hash)
+    from sim.content import default_catalog
+
     if args.diet not in default_catalog().diets:
         raise CliError(f"--diet {args.diet!r}: choose one of {', '.join(sorted(default_catalog().diets))}")
     if not 0.0 <= args.spread <= 1.0:
