@@ -24,11 +24,12 @@ from sim.model.inputs import INPUT_NAMES, Inputs
 from sim.model.numerics import clip01
 from sim.model.parameters import Parameters
 from sim.model.step import step
+from sim.model.tissues import body_parameters, shows_other_cell, split_step
 from sim.presets import get_preset
 from sim.queue import EventQueue
 from sim.report import TurnAccumulator, TurnReport, build_report
 from sim.snapshot import Snapshot
-from sim.state import State
+from sim.state import CELL_NAMES, State
 
 ENGINE_VERSION = "2"
 SUBSYSTEMS = ("schedule", "population", "policy")
@@ -95,7 +96,7 @@ class Simulation:
         self.history: list[TurnReport] = []
         children = np.random.SeedSequence(self.seed).spawn(len(SUBSYSTEMS))
         self.rngs = {name: np.random.Generator(np.random.PCG64(ss)) for name, ss in zip(SUBSYSTEMS, children, strict=True)}
-        self._p = (params.column(0) if state.n == 1 else params).namespace()
+        self._set_tissue_params(params)
         self._inputs = Inputs()
         self.base_inputs: dict[str, float] = {}
         self._handlers: dict[str, Callable[[int, Event], None]] = {
@@ -133,7 +134,20 @@ class Simulation:
     def set_params(self, params: Parameters) -> None:
         """Swap the parameters (e.g. a population's varied knobs) before or between turns."""
         self.params = params
-        self._p = (params.column(0) if self.state.n == 1 else params).namespace()
+        self._set_tissue_params(params)
+
+    def _set_tissue_params(self, params: Parameters) -> None:
+        """Kernel parameters for the shown cell and, if it is not muscle, for the body's muscle
+        (sim/model/tissues.py); a hidden muscle starts where the shown cell's variables are."""
+        one = params.column(0) if self.state.n == 1 else params
+        self._p = one.namespace()
+        if shows_other_cell(params):
+            self._p_body: Any = body_parameters(one).namespace()
+            if self.state.tissue is None:
+                self.state.tissue = {k: self.state.arrays[k].copy() for k in CELL_NAMES}
+        else:
+            self._p_body = None
+            self.state.tissue = None
 
     # --- scheduling ----------------------------------------------------------------------
     def schedule(self, event: Event) -> int:
@@ -209,16 +223,25 @@ class Simulation:
         # One subject: run the same kernels on Python floats (see sim/model/numerics.py).
         scalar = s.n == 1
         cur: dict[str, Any] = {k: float(a[0]) for k, a in s.arrays.items()} if scalar else s.arrays
+        hidden: dict[str, Any] | None = None
+        if s.tissue is not None:
+            hidden = {k: float(a[0]) for k, a in s.tissue.items()} if scalar else s.tissue
         t = s.time_min
         account = acc is not None and acc.attributor is not None
         while t < t_end - TIME_EPS_MIN:
             dt = min(self.dt_min, t_end - t)
-            cur, fluxes = step(SimpleNamespace(**cur), self._p, self._inputs, dt, account)
+            if hidden is None:
+                cur, fluxes = step(SimpleNamespace(**cur), self._p, self._inputs, dt, account)
+            else:
+                cur, hidden, fluxes = split_step(step, cur, hidden, self._p, self._p_body, self._inputs, dt,
+                                                 account, SimpleNamespace)
             t = t_end if t_end - t - dt < TIME_EPS_MIN else t + dt
             if acc is not None:
                 acc.add(cur, fluxes, dt)
         s.time_min = t
         s.arrays = {k: np.array([v], dtype=np.float64) for k, v in cur.items()} if scalar else cur
+        if hidden is not None:
+            s.tissue = {k: np.array([v], dtype=np.float64) for k, v in hidden.items()} if scalar else hidden
 
     # --- handlers ------------------------------------------------------------------------
     def _on_meal(self, _seq: int, ev: Event) -> None:

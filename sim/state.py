@@ -85,6 +85,11 @@ VARIABLES: tuple[Variable, ...] = (
 
 NAMES: tuple[str, ...] = tuple(v.name for v in VARIABLES)
 BY_NAME: Mapping[str, Variable] = {v.name: v for v in VARIABLES}
+# The cell's variables (the "--- cell" groups above): everything from the receptors up to the
+# bookkeeping. The body is everything else.
+CELL_NAMES: tuple[str, ...] = tuple(
+    n for n in NAMES[NAMES.index("receptor_free_rel"):] if not n.startswith("acc_")
+)
 
 
 @attrs.define(eq=False)
@@ -96,6 +101,9 @@ class State:
 
     time_min: float
     arrays: dict[str, Array]
+    # The body always runs on its skeletal muscle (sim/model/tissues.py). When the cell on show is
+    # another type (fat, liver), the muscle's own cell variables live here, hidden; else None.
+    tissue: dict[str, Array] | None = None
 
     @property
     def n(self) -> int:
@@ -118,7 +126,8 @@ class State:
         return cls(time_min=float(time_min), arrays=arrays)
 
     def copy(self) -> State:
-        return State(self.time_min, {k: a.copy() for k, a in self.arrays.items()})
+        tissue = None if self.tissue is None else {k: a.copy() for k, a in self.tissue.items()}
+        return State(self.time_min, {k: a.copy() for k, a in self.arrays.items()}, tissue)
 
     def update(self, new: Mapping[str, Array]) -> None:
         for k, a in new.items():
@@ -129,7 +138,8 @@ class State:
 
     def select(self, idx: Iterable[int] | NDArray[np.intp]) -> State:
         ix = np.asarray(list(idx) if not isinstance(idx, np.ndarray) else idx, dtype=np.intp)
-        return State(self.time_min, {k: a[ix].copy() for k, a in self.arrays.items()})
+        tissue = None if self.tissue is None else {k: a[ix].copy() for k, a in self.tissue.items()}
+        return State(self.time_min, {k: a[ix].copy() for k, a in self.arrays.items()}, tissue)
 
     def digest(self) -> str:
         """SHA-256 over the clock and every array's bytes in ``NAMES`` order: equal iff bit-identical."""
@@ -137,18 +147,29 @@ class State:
         for k in NAMES:
             h.update(k.encode())
             h.update(np.ascontiguousarray(self.arrays[k], dtype="<f8").tobytes())
+        for k in CELL_NAMES if self.tissue is not None else ():
+            h.update(b"tissue:" + k.encode())
+            h.update(np.ascontiguousarray(self.tissue[k], dtype="<f8").tobytes())  # type: ignore[index]
         return h.hexdigest()
 
     def to_jsonable(self) -> dict[str, Any]:
         # float.hex keeps every bit, so a restored state continues bit-identically.
-        return {
+        out: dict[str, Any] = {
             "time_min": float(self.time_min).hex(),
             "arrays": {k: [float(x).hex() for x in a] for k, a in self.arrays.items()},
         }
+        if self.tissue is not None:
+            out["tissue"] = {k: [float(x).hex() for x in a] for k, a in self.tissue.items()}
+        return out
 
     @classmethod
     def from_jsonable(cls, data: Mapping[str, Any]) -> State:
         arrays = {k: np.array([float.fromhex(x) for x in v], dtype=np.float64) for k, v in data["arrays"].items()}
         if set(arrays) != set(NAMES):
             raise ValueError("state has missing or unknown variables")
-        return cls(float.fromhex(data["time_min"]), arrays)
+        tissue = None
+        if data.get("tissue") is not None:
+            tissue = {k: np.array([float.fromhex(x) for x in v], dtype=np.float64) for k, v in data["tissue"].items()}
+            if set(tissue) != set(CELL_NAMES) or any(len(a) != len(arrays[NAMES[0]]) for a in tissue.values()):
+                raise ValueError("state's muscle tissue has missing, unknown or mis-sized variables")
+        return cls(float.fromhex(data["time_min"]), arrays, tissue)

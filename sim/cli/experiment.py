@@ -56,7 +56,9 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--adapt-days", type=float, default=0.0, metavar="D",
                    help="live D days on the standard diet with the settings before the protocol")
     p.add_argument("--insulin", type=float, default=100.0, metavar="UU_ML", help="clamp: insulin held, µU/mL (default 100)")
-    p.add_argument("--cell", default="muscle", help="dose-response: muscle, fat or liver (default muscle)")
+    p.add_argument("--cell", default="muscle",
+                   help="the cell shown: muscle, fat or liver (default muscle); dose-response measures it, "
+                        "the body (blood, clamp M, OGTT) is the same whichever it is")
     p.add_argument("--compare", default="healthy", help="meal-day: the preset shown beside --preset (default healthy)")
     add_out_arguments(p, "CSV file, one row per sample")
     p.add_argument("--summary-json", type=Path, help="also write the summary as one JSON object (- : standard output)")
@@ -103,7 +105,7 @@ def run(args: argparse.Namespace) -> int:
         data = csv_text(names, result.rows).encode("utf-8")
         params = {"protocol": args.name, "settings": dict(req.settings), "adapt_days": req.adapt_days}
         params |= {"insulin_uu_ml": req.insulin_uu_ml} if args.name == "clamp" else {}
-        params |= {"cell": req.cell} if args.name == "dose-response" else {}
+        params |= {"cell": req.cell}
         params |= {"compare": req.compare} if args.name == "meal-day" else {}
         meta = describe("experiment", data, argv=command_line(args), rows=len(result.rows),
                         seed=0,  # lab subjects are made with the engine's default seed (setup.prepare)

@@ -47,7 +47,7 @@ class LabRequest:
     settings: Mapping[str, float] = attrs.field(factory=dict)
     adapt_days: float = 0.0
     insulin_uu_ml: float = 100.0  # clamp
-    cell: str = "muscle"  # dose-response
+    cell: str = "muscle"  # the cell shown; the body runs on its own muscle whatever it is (model/tissues.py)
     compare: str = "healthy"  # meal-day
 
 
@@ -114,7 +114,7 @@ def _fast(sim: Simulation, rows: list[dict[str, float]] | None = None, every: fl
 
 
 def fasting(req: LabRequest) -> LabResult:
-    sim = prepare(req.preset, req.settings, adapt_days=req.adapt_days)
+    sim = prepare(req.preset, req.settings, adapt_days=req.adapt_days, cell_type=req.cell)
     rows: list[dict[str, float]] = []
     _fast(sim, rows)
     g, i = rows[-1]["blood_glucose_mmol_l"], rows[-1]["blood_insulin_uu_ml"]
@@ -126,7 +126,7 @@ def fasting(req: LabRequest) -> LabResult:
 
 
 def ogtt(req: LabRequest) -> LabResult:
-    sim = prepare(req.preset, req.settings, adapt_days=req.adapt_days)
+    sim = prepare(req.preset, req.settings, adapt_days=req.adapt_days, cell_type=req.cell)
     _fast(sim)
     t0 = sim.state.time_min
     sim.schedule(sim.meal_event("ogtt", t0))
@@ -151,7 +151,7 @@ def ogtt(req: LabRequest) -> LabResult:
 def clamp(req: LabRequest) -> LabResult:
     if not (1.0 <= req.insulin_uu_ml <= 5000.0):
         raise LabSetupError(f"--insulin must be between 1 and 5000 µU/mL, got {req.insulin_uu_ml:g}")
-    sim = prepare(req.preset, req.settings, adapt_days=req.adapt_days)
+    sim = prepare(req.preset, req.settings, adapt_days=req.adapt_days, cell_type=req.cell)
     _fast(sim)
     t0 = sim.state.time_min
     sim.hold_inputs(clamp_glucose_mmol_l=5.0, clamp_insulin_uu_ml=req.insulin_uu_ml)
@@ -174,6 +174,8 @@ def clamp(req: LabRequest) -> LabResult:
 
 def _population(sim: Simulation, n: int) -> Simulation:
     state = State.from_values(sim.state.column(0), n, time_min=sim.state.time_min)
+    if sim.state.tissue is not None:  # the body's own muscle comes along (model/tissues.py)
+        state.tissue = {k: np.repeat(a[:1], n) for k, a in sim.state.tissue.items()}
     return Simulation(sim.params, state, turn_min=sim.turn_min)
 
 

@@ -58,6 +58,8 @@ def metabolism_step(
     uptake = (p.cell_vmax_mg_kg_min * p.glut4_pool * membrane + p.cell_basal_mg_kg_min) * glucose / (
         p.cell_km_mmol_l + glucose
     )
+    # A liver cell has no GLUT4: insulin raises its uptake through glucokinase (0 in muscle and fat).
+    uptake = uptake + p.glucokinase_vmax_mg_kg_min * active * glucose / (p.glucokinase_km_mmol_l + glucose)
     glc = p.eu_per_mg_glucose * uptake
     demand = (
         p.demand_rest * (1.0 + p.demand_exercise_gain * ex) * (1.0 - 0.1 * u.rest)
