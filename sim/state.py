@@ -73,6 +73,9 @@ VARIABLES: tuple[Variable, ...] = (
     Variable("mito_health_frac", "0–1", (0.85, 1), (0, 1), "working mitochondria (1 − dysfunction)"),
     Variable("er_stress_frac", "0–1", (0, 0.15), (0, 1), "endoplasmic-reticulum stress response"),
     Variable("exercise_memory_frac", "0–1", (0, 1), (0, 1), "after-effect of exercise on insulin sensitivity"),
+    # --- cell: training (weeks) ---
+    Variable("mito_content_rel", "× untrained", (1.0, 1.6), (0, _INF), "mitochondrial content built by training"),
+    Variable("glut4_content_rel", "× untrained", (1.0, 1.5), (0, _INF), "GLUT4 protein built by training"),
     # --- bookkeeping (cumulative, per kg body weight) ---
     Variable("acc_gut_mg_kg", "mg/kg", (0, _INF), (0, _INF), "glucose absorbed from the gut, cumulative"),
     Variable("acc_liver_out_mg_kg", "mg/kg", (0, _INF), (0, _INF), "glucose released by the liver, cumulative"),
@@ -90,6 +93,8 @@ BY_NAME: Mapping[str, Variable] = {v.name: v for v in VARIABLES}
 CELL_NAMES: tuple[str, ...] = tuple(
     n for n in NAMES[NAMES.index("receptor_free_rel"):] if not n.startswith("acc_")
 )
+# Variables newer than the first saves, with the value an older save's subject had.
+ADDED_LATER: Mapping[str, float] = {"mito_content_rel": 1.0, "glut4_content_rel": 1.0}
 
 
 @attrs.define(eq=False)
@@ -165,11 +170,17 @@ class State:
     @classmethod
     def from_jsonable(cls, data: Mapping[str, Any]) -> State:
         arrays = {k: np.array([float.fromhex(x) for x in v], dtype=np.float64) for k, v in data["arrays"].items()}
+        # Saves from before training was a state: such a cell is untrained (1 × untrained content).
+        if arrays and set(NAMES) - set(arrays) <= set(ADDED_LATER):
+            n = len(next(iter(arrays.values())))
+            arrays.update({k: np.full(n, v) for k, v in ADDED_LATER.items() if k not in arrays})
         if set(arrays) != set(NAMES):
             raise ValueError("state has missing or unknown variables")
         tissue = None
         if data.get("tissue") is not None:
             tissue = {k: np.array([float.fromhex(x) for x in v], dtype=np.float64) for k, v in data["tissue"].items()}
+            n = len(arrays[NAMES[0]])
+            tissue.update({k: np.full(n, v) for k, v in ADDED_LATER.items() if k in CELL_NAMES and k not in tissue})
             if set(tissue) != set(CELL_NAMES) or any(len(a) != len(arrays[NAMES[0]]) for a in tissue.values()):
                 raise ValueError("state's muscle tissue has missing, unknown or mis-sized variables")
         return cls(float.fromhex(data["time_min"]), arrays, tissue)

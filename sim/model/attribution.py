@@ -55,7 +55,7 @@ def energy_terms(s: Any, p: Any, u: Any, dt: float, production: Any, demand: Any
     ``mito_ox_max × capacity × health``. The share of that cap a healthy cell would not have hit is
     the cost of mitochondrial dysfunction (negative for an athlete's larger capacity)."""
     e_p = (s.energy_frac + dt * production / p.energy_buffer) / (1.0 + dt * demand / p.energy_buffer)
-    cap = p.mito_ox_max * p.mito_capacity * s.mito_health_frac
+    cap = p.mito_ox_max * p.mito_capacity * s.mito_content_rel * s.mito_health_frac
     mito_cut = fmin(oxidative_fuel, p.mito_ox_max) - fmin(oxidative_fuel, cap)
     k = dt * e_p / p.energy_buffer
     rest_base = p.demand_rest * (1.0 + p.demand_exercise_gain * u.exercise)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
-from sim.model.numerics import drive_for_level, driven_fraction, pos
+from sim.model.numerics import drive_for_level, driven_fraction, patankar, pos
 
 
 class FactorOut(NamedTuple):
@@ -20,6 +20,16 @@ class FactorOut(NamedTuple):
     mito_health_frac: Any
     er_stress_frac: Any
     exercise_memory_frac: Any
+    mito_content_rel: Any
+    glut4_content_rel: Any
+
+
+def trained(content: Any, exercise: Any, gain: Any, loss: Any, top: Any, dt: float) -> Any:
+    """Content × untrained: exercise builds it towards ``top``, inactivity returns it to 1.
+
+    dC/dt = gain·exercise·(top − C) − loss·(C − 1), written as production/loss for Patankar.
+    """
+    return patankar(content, gain * exercise * top + loss, gain * exercise + loss, dt)
 
 
 def factors_step(s: Any, p: Any, u: Any, dt: float, synthesis: Any, overload: Any) -> FactorOut:
@@ -32,7 +42,7 @@ def factors_step(s: Any, p: Any, u: Any, dt: float, synthesis: Any, overload: An
 
     scavenging = p.ros_k_off * (1.0 + p.antioxidant_boost * u.antioxidant)
     ros_drive = (
-        p.ros_from_mito_dysfunction * pos(1.0 - p.mito_capacity * s.mito_health_frac)
+        p.ros_from_mito_dysfunction * pos(1.0 - p.mito_capacity * s.mito_content_rel * s.mito_health_frac)
         + p.ros_from_overload * overload
         + p.ros_from_inflammation * s.inflammation_frac
         + u.ros_src
@@ -61,4 +71,9 @@ def factors_step(s: Any, p: Any, u: Any, dt: float, synthesis: Any, overload: An
     memory = driven_fraction(
         s.exercise_memory_frac, p.exercise_memory_on * u.exercise, p.exercise_memory_off, dt
     )
-    return FactorOut(inflammation, ros, mito, er, memory)
+    # Training lasts weeks (Henriksson & Reitman 1977; Vukovich 1996), unlike the day-long memory.
+    mito_content = trained(s.mito_content_rel, u.exercise, p.mito_train_per_min, p.mito_detrain_per_min,
+                           p.mito_content_max_rel, dt)
+    glut4_content = trained(s.glut4_content_rel, u.exercise, p.glut4_train_per_min, p.glut4_detrain_per_min,
+                            p.glut4_content_max_rel, dt)
+    return FactorOut(inflammation, ros, mito, er, memory, mito_content, glut4_content)

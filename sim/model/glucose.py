@@ -60,7 +60,7 @@ def glucose_step(
     # Loss coefficients (mg/kg/min per mmol/L), each flux = coefficient × G_next.
     l_brain = p.brain_uptake_mg_kg_min / (p.brain_km_mmol_l + g)
     l_periph = (
-        p.periph_vmax_mg_kg_min * p.glut4_pool * glut4_membrane + p.periph_basal_mg_kg_min
+        p.periph_vmax_mg_kg_min * p.glut4_pool * s.glut4_content_rel * glut4_membrane + p.periph_basal_mg_kg_min
     ) / (p.periph_km_mmol_l + g)
     # Hepatic uptake (glucokinase, GLUT2): glucose above a threshold, switched on by portal insulin,
     # which keeps working in insulin resistance (selective hepatic resistance, Brown & Goldstein

@@ -55,7 +55,7 @@ def metabolism_step(
     energy = s.energy_frac
     gly = s.glycogen_frac
     # Glucose in (mg/kg tissue/min): GLUT4 at the membrane + basal transport, Michaelis–Menten.
-    uptake = (p.cell_vmax_mg_kg_min * p.glut4_pool * membrane + p.cell_basal_mg_kg_min) * glucose / (
+    uptake = (p.cell_vmax_mg_kg_min * p.glut4_pool * s.glut4_content_rel * membrane + p.cell_basal_mg_kg_min) * glucose / (
         p.cell_km_mmol_l + glucose
     )
     # A liver cell has no GLUT4: insulin raises its uptake through glucokinase (0 in muscle and fat).
@@ -69,7 +69,7 @@ def metabolism_step(
     # What the cell tries to make this minute: its work at the present energy, plus a refill.
     need = demand * energy + p.refill_per_min * p.energy_buffer * (1.0 - energy)
 
-    mito = p.mito_capacity * s.mito_health_frac
+    mito = p.mito_capacity * s.mito_content_rel * s.mito_health_frac
     ox_cap = p.mito_ox_max * mito
     fa_droplet = p.lipolysis_cell_per_min * s.fat_store_rel * p.fat_store_capacity * (1.0 - 0.7 * active)
     fa = p.fa_uptake_per_mmol_l * s.ffa_mmol_l + fa_droplet

@@ -88,6 +88,8 @@ def step(s: Any, p: Any, u: Any, dt: float, account: bool = True) -> tuple[Array
         "mito_health_frac": fac.mito_health_frac,
         "er_stress_frac": fac.er_stress_frac,
         "exercise_memory_frac": fac.exercise_memory_frac,
+        "mito_content_rel": fac.mito_content_rel,
+        "glut4_content_rel": fac.glut4_content_rel,
         "acc_gut_mg_kg": s.acc_gut_mg_kg + dt * gut.ra_mg_kg_min,
         "acc_liver_out_mg_kg": s.acc_liver_out_mg_kg + dt * glc.egp,
         "acc_liver_in_mg_kg": s.acc_liver_in_mg_kg + dt * glc.liver_in,

@@ -4,8 +4,9 @@
 settled for ``HEALTHY_DAYS``). Every other preset is reached from ``healthy`` by *living* with the
 model, phase after phase (``RECIPES``): months of a daily snack on top of the meals (an energy
 surplus of ≈ 600 kcal/day) without exercise; knob changes stand for what the model does not grow by
-itself — deconditioned mitochondria from inactivity, an inherited weakness of the β-cells, the
-mitochondria and GLUT4 that training builds. The engine runs whole days per turn at dt = 1 min, so
+itself — deconditioned mitochondria from inactivity, an inherited weakness of the β-cells. The
+athlete's extra mitochondria and GLUT4 are grown by its three months of training (state
+variables ``mito_content_rel`` and ``glut4_content_rel``). The engine runs whole days per turn at dt = 1 min, so
 a derivation of all presets takes about half a minute. Run:
 ``python -m sim.tools.make_presets [--out FILE]``. Must not import pygame.
 """
@@ -32,7 +33,7 @@ SEED_STATE: dict[str, float] = dict(
     receptor_internal_rel=0.03, signaling_active_frac=0.03, signaling_proteins_frac=1,
     glut4_membrane_frac=0.03, energy_frac=1, glycogen_frac=0.45, fat_store_rel=1, lipotoxic_frac=0.06,
     inflammation_frac=0, oxidative_stress_frac=0.012, mito_health_frac=0.98, er_stress_frac=0.035,
-    exercise_memory_frac=0,
+    exercise_memory_frac=0, mito_content_rel=1, glut4_content_rel=1,
 )
 HEALTHY_DAYS = 40
 
@@ -67,7 +68,7 @@ RECIPES: dict[str, tuple[str, str, tuple[Phase, ...]]] = {
         "Athlete",
         "Three months of a daily hard workout with enough food to match: more mitochondria and GLUT4, "
         "very sensitive to insulin.",
-        (Phase(90, {"mito_capacity": 1.3, "glut4_pool": 1.25}, snack_carb_g=50.0, snack_fat_g=5.0, exercise=0.8),),
+        (Phase(90, snack_carb_g=50.0, snack_fat_g=5.0, exercise=0.8),),
     ),
 }
 
