@@ -48,11 +48,13 @@ VARIABLES: tuple[Variable, ...] = (
     Variable("insulin_uu_ml", "µU/mL", (2, 60), (0, _INF), "blood insulin"),
     Variable("insulin_tissue_uu_ml", "µU/mL", (2, 50), (0, _INF), "insulin in the tissue fluid around cells (delayed)"),
     Variable("insulin_liver_uu_ml", "µU/mL", (2, 60), (0, _INF), "insulin acting on the liver (delayed)"),
+    Variable("glucagon_pg_ml", "pg/mL", (30, 120), (0, _INF), "blood glucagon (from the pancreatic α-cells)"),
     Variable("ffa_mmol_l", "mmol/L", (0.1, 0.7), (0, _INF), "free fatty acids in the blood"),
     Variable("cytokines_au", "0–1", (0, 0.1), (0, 1), "circulating inflammatory cytokines (TNF-α, IL-6)"),
     # --- organs ---
     Variable("beta_cell_mass_rel", "× normal", (0.7, 1.5), (0, _INF), "pancreatic β-cell secretory capacity"),
     Variable("liver_glycogen_g", "g", (40, 120), (0, _INF), "liver glycogen"),
+    Variable("liver_fat_pct", "% of liver weight", (0.5, 5.5), (0, 100), "liver fat (intrahepatic triglyceride)"),
     Variable("adipose_kg", "kg", (10, 22), (0, _INF), "body fat mass"),
     # --- cell: receptors (Sedaghat 2002) ---
     Variable("receptor_free_rel", "× normal total", (0.7, 0.95), (0, _INF), "free insulin receptors on the surface"),
@@ -94,7 +96,9 @@ CELL_NAMES: tuple[str, ...] = tuple(
     n for n in NAMES[NAMES.index("receptor_free_rel"):] if not n.startswith("acc_")
 )
 # Variables newer than the first saves, with the value an older save's subject had.
-ADDED_LATER: Mapping[str, float] = {"mito_content_rel": 1.0, "glut4_content_rel": 1.0}
+ADDED_LATER: Mapping[str, float] = {
+    "mito_content_rel": 1.0, "glut4_content_rel": 1.0, "glucagon_pg_ml": 75.0, "liver_fat_pct": 2.0,
+}
 
 
 @attrs.define(eq=False)

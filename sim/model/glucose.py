@@ -2,7 +2,8 @@
 
 Appearance: gut absorption (gut.py), endogenous glucose production (EGP: gluconeogenesis plus
 glycogenolysis, suppressed by insulin acting on the liver, Dalla Man 2007 kp1/kp2 and Rizza 1981
-dose–response) and a clamp infusion. Removal: brain (insulin-independent, Dalla Man Fcns),
+dose–response; the liver's insulin sensitivity falls with liver fat, liverfat.py; raised by
+glucagon, glucagon.py) and a clamp infusion. Removal: brain (insulin-independent, Dalla Man Fcns),
 muscle/fat (GLUT4 at the membrane × Michaelis–Menten), liver uptake into glycogen (and fat
 when glycogen is full), and urine above
 the renal threshold (Dalla Man ke1/ke2). Every flux is in mg/kg/min and every loss is written as
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
+from sim.model.glucagon import glucagon_on_egp
 from sim.model.numerics import fmax, hill2, patankar, pos, saturating
 
 MG_DL_PER_MMOL_L = 18.0
@@ -29,30 +31,33 @@ class GlucoseOut(NamedTuple):
     renal: Any
     infused: Any
     liver_action: Any
+    dnl: Any  # mg/kg/min of the liver's glucose uptake going into fat (liverfat.py)
 
 
 def liver_action(insulin_liver: Any, hepatic_sensitivity: Any, p: Any) -> Any:
-    """0–1 insulin action on the liver's glucose output; resistance scales the insulin it 'sees'."""
+    """0–1 insulin action on the liver's glucose output; resistance (liver fat) scales the insulin
+    it 'sees'."""
     return hill2(insulin_liver * hepatic_sensitivity, p.liver_insulin_ec50_uu_ml)
 
 
 def glucose_step(
-    s: Any, p: Any, u: Any, dt: float, ra: Any, glut4_membrane: Any, action_l: Any
+    s: Any, p: Any, u: Any, dt: float, ra: Any, glut4_membrane: Any, action_l: Any, glucagon: Any
 ) -> GlucoseOut:
     g = s.glucose_mmol_l
     conv = p.glucose_volume_dl_kg * MG_DL_PER_MMOL_L  # mg/kg per mmol/L
     lg = s.liver_glycogen_g
 
     # Liver output: the Dalla Man kp1 − kp2·Gp line, suppressed by insulin, reduced by metformin,
-    # falling towards gluconeogenesis alone as glycogen runs out, raised by counter-regulation in
-    # hypoglycaemia and by fatty acids above normal (FFA drive gluconeogenesis, Boden 1994).
+    # falling towards gluconeogenesis alone as glycogen runs out, raised by glucagon (which also
+    # carries counter-regulation in hypoglycaemia) and by fatty acids above normal (FFA drive
+    # gluconeogenesis, Boden 1994).
     glycogen_part = (1.0 - p.gng_share) * saturating(lg, p.liver_glycogen_km_g)
     egp = (
         pos(p.egp_kp1_mg_kg_min - p.egp_kp2_per_min * conv * g)
         * (1.0 - p.egp_suppression_max * action_l)
         * (1.0 - p.metformin_egp_cut * u.metformin)
         * (p.gng_share + glycogen_part)
-        * (1.0 + p.counter_regulation_gain * pos(1.0 - g / p.counter_regulation_mmol_l))
+        * glucagon_on_egp(glucagon, p)
         * (1.0 + p.egp_ffa_gain * pos(s.ffa_mmol_l - p.egp_ffa_ref_mmol_l))
     )
     glycogenolysis = egp * glycogen_part / (p.gng_share + glycogen_part)
@@ -94,5 +99,5 @@ def glucose_step(
     )
     return GlucoseOut(
         g_next, lg_next, egp, l_brain * g_next, l_periph * g_next, liver_in, l_renal * g_next,
-        infused, action_l,
+        infused, action_l, liver_in - into_glycogen,
     )

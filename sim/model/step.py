@@ -2,7 +2,8 @@
 
 Processes are applied one after another (operator splitting), each with the Patankar–Euler
 update of ``numerics.py``, reading the newest values of what came before: gut → insulin →
-receptors and signal → GLUT4 → glucose and liver → lipids → cell metabolism → factors. The
+glucagon → receptors and signal → GLUT4 → glucose and liver → lipids → liver fat → cell
+metabolism → factors. The
 step is a pure function of (state arrays, parameters, inputs, dt) returning the new arrays.
 Must not import pygame.
 """
@@ -13,10 +14,12 @@ from typing import Any
 
 from sim.model.attribution import energy_terms, glut4_drives, receptor_terms
 from sim.model.factors import factors_step
+from sim.model.glucagon import glucagon_step
 from sim.model.glucose import glucose_step, liver_action
 from sim.model.gut import gut_step
 from sim.model.insulin import insulin_step
 from sim.model.lipids import lipid_step
+from sim.model.liverfat import hepatic_sensitivity, liver_fat_step
 from sim.model.metabolism import metabolism_step
 from sim.model.numerics import drive_for_level, fmin, pos
 from sim.model.receptors import HEALTHY_SURFACE, receptor_signal, receptor_step
@@ -36,6 +39,7 @@ def step(s: Any, p: Any, u: Any, dt: float, account: bool = True) -> tuple[Array
     with ``account`` the fluxes carry each term's share of the step (model/attribution.py)."""
     gut = gut_step(s, p, dt)
     ins = insulin_step(s, p, u, dt, gut.ra_mg_kg_min)
+    glucagon = glucagon_step(s, p, dt, ins.insulin_uu_ml)
 
     synthesis = protein_synthesis(s.signaling_active_frac, s.energy_frac, s.er_stress_frac, p)
     rec = receptor_step(s, p, dt, synthesis, s.inflammation_frac, s.oxidative_stress_frac)
@@ -44,13 +48,15 @@ def step(s: Any, p: Any, u: Any, dt: float, account: bool = True) -> tuple[Array
     active = signal_step(s.signaling_active_frac, health, rsig, p, dt)
     membrane = glut4_step(s.glut4_membrane_frac, active, u, p, dt)
 
-    # Liver and fat tissue share part of the cell's resistance: fewer surface receptors and weaker
-    # signaling make every tissue see less of the insulin that is there.
+    # Fat tissue shares part of the cell's resistance: fewer surface receptors and weaker
+    # signaling make it see less of the insulin that is there. The liver's own resistance comes
+    # from its fat (liverfat.py), whatever cell is on screen.
     surface = (rec.receptor_free_rel + rec.receptor_bound_rel) / HEALTHY_SURFACE
     systemic = fmin(pos(1.0 - p.shared_resistance * (1.0 - health * surface)), 1.5)
-    action_l = liver_action(s.insulin_liver_uu_ml, systemic, p)
-    glc = glucose_step(s, p, u, dt, gut.ra_mg_kg_min, membrane, action_l)
+    action_l = liver_action(s.insulin_liver_uu_ml, hepatic_sensitivity(s.liver_fat_pct, p), p)
+    glc = glucose_step(s, p, u, dt, gut.ra_mg_kg_min, membrane, action_l, glucagon)
     lip = lipid_step(s, p, u, dt, gut.fat_g_min, gut.kcal_min, systemic)
+    lf = liver_fat_step(s, p, dt, glc.dnl, gut.fat_g_min, glucagon)
 
     lipo_extra = drive_for_level(p.imposed_lipotoxicity, 1.5 * p.lipotoxic_k_out)
     met = metabolism_step(s, p, u, dt, glc.glucose_mmol_l, membrane, active, synthesis, lipo_extra)
@@ -68,10 +74,12 @@ def step(s: Any, p: Any, u: Any, dt: float, account: bool = True) -> tuple[Array
         "insulin_uu_ml": ins.insulin_uu_ml,
         "insulin_tissue_uu_ml": ins.insulin_tissue_uu_ml,
         "insulin_liver_uu_ml": ins.insulin_liver_uu_ml,
+        "glucagon_pg_ml": glucagon,
         "ffa_mmol_l": lip.ffa_mmol_l,
         "cytokines_au": lip.cytokines_au,
         "beta_cell_mass_rel": ins.beta_cell_mass_rel,
         "liver_glycogen_g": glc.liver_glycogen_g,
+        "liver_fat_pct": lf.liver_fat_pct,
         "adipose_kg": lip.adipose_kg,
         "receptor_free_rel": rec.receptor_free_rel,
         "receptor_bound_rel": rec.receptor_bound_rel,
