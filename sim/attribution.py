@@ -102,6 +102,8 @@ class Attributor:
             key = "uptake." + name
             sums[key] = sums.get(key, 0.0) + per * pools[name]
         sums["uptake.transport"] = sums.get("uptake.transport", 0.0) + dt * terms["basal_transport"]
+        # A liver cell's glucokinase answers the insulin signal: insulin's share of its uptake.
+        sums["uptake.insulin"] = sums.get("uptake.insulin", 0.0) + dt * terms["glucokinase"]
 
     def finish(self, arrays: Mapping[str, Any]) -> Attribution:
         p, start = self.p, self._start

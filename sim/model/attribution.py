@@ -74,8 +74,9 @@ def energy_terms(s: Any, p: Any, u: Any, dt: float, production: Any, demand: Any
     }
 
 
-def glut4_drives(p: Any, u: Any, active: Any, glucose: Any) -> Terms:
-    """GLUT4 exocytosis split by what drives it (glut4_step), and uptake per unit at the membrane."""
+def glut4_drives(s: Any, p: Any, u: Any, active: Any, glucose: Any) -> Terms:
+    """GLUT4 exocytosis split by what drives it (glut4_step), uptake per unit at the membrane, and
+    a liver cell's insulin-driven uptake through glucokinase (metabolism_step)."""
     per = glucose / (p.cell_km_mmol_l + glucose)
     return {
         "exo.basal": p.k_glut4_exo_basal_per_min + 0.0 * active,
@@ -83,6 +84,7 @@ def glut4_drives(p: Any, u: Any, active: Any, glucose: Any) -> Terms:
         "exo.exercise": p.k_glut4_exo_exercise_per_min * u.exercise + 0.0 * active,
         "exo.metformin": p.k_glut4_exo_exercise_per_min * 0.15 * u.metformin + 0.0 * active,
         "endo": p.k_glut4_endo_per_min + 0.0 * active,
-        "per_glut4": p.cell_vmax_mg_kg_min * p.glut4_pool * per,
+        "per_glut4": p.cell_vmax_mg_kg_min * p.glut4_pool * s.glut4_content_rel * per,
         "basal_transport": p.cell_basal_mg_kg_min * per,
+        "glucokinase": p.glucokinase_vmax_mg_kg_min * active * glucose / (p.glucokinase_km_mmol_l + glucose),
     }

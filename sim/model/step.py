@@ -124,5 +124,5 @@ def step(s: Any, p: Any, u: Any, dt: float, account: bool = True) -> tuple[Array
             **energy_terms(s, p, u, dt, met.production, met.demand, met.oxidative_fuel, met.energy_frac,
                            synthesis),
         }
-        fluxes["glut4"] = glut4_drives(p, u, active, glc.glucose_mmol_l)
+        fluxes["glut4"] = glut4_drives(s, p, u, active, glc.glucose_mmol_l)
     return new, fluxes
