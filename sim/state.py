@@ -67,6 +67,7 @@ VARIABLES: tuple[Variable, ...] = (
     Variable("glycogen_frac", "0–1", (0.3, 0.9), (0, 1), "cell glycogen, share of capacity"),
     Variable("fat_store_rel", "× normal", (0.7, 1.5), (0, _INF), "lipid droplets in the cell"),
     Variable("lipotoxic_frac", "0–1", (0, 0.15), (0, 1), "lipotoxic intermediates (DAG, ceramide)"),
+    Variable("pkc_active_frac", "0–1", (0, 0.15), (0, 1), "DAG-activated PKCθ, following the intermediates by hours"),
     # --- cell: compounding factors ---
     Variable("inflammation_frac", "0–1", (0, 0.1), (0, 1), "inflammatory signaling in the cell (JNK/IKKβ)"),
     Variable("oxidative_stress_frac", "0–1", (0, 0.15), (0, 1), "reactive oxygen species beyond what is scavenged"),
@@ -89,7 +90,7 @@ VARIABLES: tuple[Variable, ...] = (
 NAMES: tuple[str, ...] = tuple(v.name for v in VARIABLES)
 BY_NAME: Mapping[str, Variable] = {v.name: v for v in VARIABLES}
 # Variables newer than the first saves, with the value an older save's subject had.
-ADDED_LATER: Mapping[str, float] = {"mito_content_rel": 1.0, "glut4_content_rel": 1.0}
+ADDED_LATER: Mapping[str, float] = {"mito_content_rel": 1.0, "glut4_content_rel": 1.0, "pkc_active_frac": 0.05}
 
 
 @attrs.define(eq=False)
