@@ -54,7 +54,7 @@ def signal_factors(a: Mapping[str, Any], p: Any) -> dict[str, Any]:
         "capacity": p.signaling_capacity + 0.0 * a["signaling_proteins_frac"],
         "proteins": a["signaling_proteins_frac"],
         "inflammation": 1.0 - p.inflammation_on_signal * a["inflammation_frac"],
-        "lipotoxicity": 1.0 - p.lipotoxic_on_signal * a["lipotoxic_frac"],
+        "lipotoxicity": 1.0 - p.lipotoxic_on_signal * a["pkc_active_frac"],
         "er_stress": 1.0 - p.er_on_signal * a["er_stress_frac"],
         "exercise": 1.0 + p.exercise_on_signal * a["exercise_memory_frac"],
     }

@@ -69,6 +69,7 @@ VARIABLES: tuple[Variable, ...] = (
     Variable("glycogen_frac", "0–1", (0.3, 0.9), (0, 1), "cell glycogen, share of capacity"),
     Variable("fat_store_rel", "× normal", (0.7, 1.5), (0, _INF), "lipid droplets in the cell"),
     Variable("lipotoxic_frac", "0–1", (0, 0.15), (0, 1), "lipotoxic intermediates (DAG, ceramide)"),
+    Variable("pkc_active_frac", "0–1", (0, 0.15), (0, 1), "DAG-activated PKCθ, following the intermediates by hours"),
     # --- cell: compounding factors ---
     Variable("inflammation_frac", "0–1", (0, 0.1), (0, 1), "inflammatory signaling in the cell (JNK/IKKβ)"),
     Variable("oxidative_stress_frac", "0–1", (0, 0.15), (0, 1), "reactive oxygen species beyond what is scavenged"),
@@ -98,6 +99,7 @@ CELL_NAMES: tuple[str, ...] = tuple(
 # Variables newer than the first saves, with the value an older save's subject had.
 ADDED_LATER: Mapping[str, float] = {
     "mito_content_rel": 1.0, "glut4_content_rel": 1.0, "glucagon_pg_ml": 75.0, "liver_fat_pct": 2.0,
+    "pkc_active_frac": 0.05,
 }
 
 

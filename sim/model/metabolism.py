@@ -72,7 +72,10 @@ def metabolism_step(
     mito = p.mito_capacity * s.mito_content_rel * s.mito_health_frac
     ox_cap = p.mito_ox_max * mito
     fa_droplet = p.lipolysis_cell_per_min * s.fat_store_rel * p.fat_store_capacity * (1.0 - 0.7 * active)
-    fa = p.fa_uptake_per_mmol_l * s.ffa_mmol_l + fa_droplet
+    # Training raises fatty-acid transport (CD36/FABPpm) and triglyceride synthesis (DGAT1) with the
+    # mitochondria, so trained muscle stores more fat and burns more (athlete's paradox).
+    trained = fmax(1.0 + p.training_lipid_gain * (s.mito_content_rel - 1.0), 0.1)
+    fa = p.fa_uptake_per_mmol_l * trained * s.ffa_mmol_l + fa_droplet
     droplets = s.fat_store_rel
     # Fat oxidation: capped by mitochondria (Kelley 2002: less fat oxidation in insulin-resistant
     # muscle despite more stored fat), higher in exercise, lower when the droplets run empty.
@@ -101,7 +104,7 @@ def metabolism_step(
     dnl = p.dnl_share * rest_glc
 
     surplus_fa = fa - fat_used
-    esterified = fmin(surplus_fa, p.esterify_max * energy)
+    esterified = fmin(surplus_fa, p.esterify_max * trained * energy)
     overflow = surplus_fa - esterified
     fat_store = patankar(
         droplets, (esterified + dnl) / p.fat_store_capacity,
@@ -110,7 +113,9 @@ def metabolism_step(
     # DAG and ceramide: intermediates of esterifying the fatty-acid surplus (Itani 2002), many more
     # when esterification cannot keep up; cleared faster when the cell burns fat.
     burn = fat_used / fmax(demand, 1e-12)
-    k_in = p.lipotoxic_k_in * (surplus_fa + p.lipotoxic_overflow_gain * overflow) + lipo_extra
+    # More DGAT in trained muscle turns the surplus over into triglyceride faster, so less of it
+    # lingers as DAG (Schenk & Horowitz 2007; Liu 2007).
+    k_in = p.lipotoxic_k_in * (surplus_fa / trained + p.lipotoxic_overflow_gain * overflow) + lipo_extra
     lipotoxic = patankar(s.lipotoxic_frac, k_in, k_in + p.lipotoxic_k_out * (1.0 + burn), dt)
     # Glucose neither burned nor stored nor made into fat, and fatty acids that overflow.
     overload = p.glucose_overload_share * rest_glc + overflow

@@ -5,8 +5,9 @@ k−4). Added here: synthesis that needs intact protein synthesis (energy, no ER
 of the internal pool as fast as its recycling, so chronic high insulin *down-regulates* the total
 within hours; a basal turnover of surface receptors (half-life ≈ 12 h, Reed & Lane 1980), so they
 come back within a day; and damage by reactive oxygen species (the article: ROS "damage ... the
-insulin receptors"). Inflammation lowers the effective binding (the "lock" less receptive to the
-"key").
+insulin receptors"). Inflammation does not touch binding by default (``inflammation_on_receptor`` = 0:
+TNF-α acts after binding, on the receptor kinase and IRS-1, in signaling.py); the term stays as a
+knob for a binding-level defect.
 Quantities are fractions of a healthy cell's total receptor count. Must not import pygame.
 """
 

@@ -1,8 +1,9 @@
 """Signaling health, the IRS/PI3K/Akt signal, GLUT4 translocation and protein synthesis.
 
 Signaling health multiplies the intact signaling proteins by the reversible brakes the article
-names — inflammation (JNK/IKKβ → IRS-1 serine phosphorylation, Hirosumi 2002), lipotoxic
-intermediates (DAG → PKCθ, Itani 2002) and ER stress (JNK, Ozcan 2004) — and by the lift
+names — inflammation (JNK/IKKβ → IRS-1 serine phosphorylation, Hirosumi 2002; all of it after
+binding), lipotoxic intermediates (DAG → PKCθ, Itani 2002, through PKCθ that follows DAG with a
+lag of hours) and ER stress (JNK, Ozcan 2004) — and by the lift
 exercise leaves behind for a day (Richter 1989). The active signal relaxes towards
 health × receptor signal in minutes (Sedaghat 2002). GLUT4 moves to the membrane with the signal
 and, separately, with muscle contraction (AMPK), and is taken back at Sedaghat's endocytosis rate.
@@ -20,11 +21,19 @@ def signaling_health(s: Any, p: Any) -> Any:
     h = (
         p.signaling_capacity * s.signaling_proteins_frac
         * (1.0 - p.inflammation_on_signal * s.inflammation_frac)
-        * (1.0 - p.lipotoxic_on_signal * s.lipotoxic_frac)
+        * (1.0 - p.lipotoxic_on_signal * s.pkc_active_frac)
         * (1.0 - p.er_on_signal * s.er_stress_frac)
         * (1.0 + p.exercise_on_signal * s.exercise_memory_frac)
     )
     return fmax(h, 0.0)
+
+
+def pkc_step(pkc: Any, lipotoxic: Any, p: Any, dt: float) -> Any:
+    """DAG-activated novel PKC (θ/ε) follows the lipotoxic intermediates with a lag of hours
+    (dP/dt = k·(L − P)): a lipid infusion raises DAG over hours and PKCθ, IRS-1 serine
+    phosphorylation and the fall in insulin action come later still (Yu 2002; Roden 1996: onset
+    ≈ 3 h). In a steady state P = L, so chronic lipotoxicity brakes the signal as before."""
+    return patankar(pkc, p.k_pkc_per_min * lipotoxic, p.k_pkc_per_min, dt)
 
 
 def signal_step(active: Any, health: Any, receptor_sig: Any, p: Any, dt: float) -> Any:

@@ -25,6 +25,7 @@ from sim.model.numerics import drive_for_level, fmin, pos
 from sim.model.receptors import HEALTHY_SURFACE, receptor_signal, receptor_step
 from sim.model.signaling import (
     glut4_step,
+    pkc_step,
     protein_synthesis,
     signal_step,
     signaling_health,
@@ -61,6 +62,7 @@ def step(s: Any, p: Any, u: Any, dt: float, account: bool = True) -> tuple[Array
     lipo_extra = drive_for_level(p.imposed_lipotoxicity, 1.5 * p.lipotoxic_k_out)
     met = metabolism_step(s, p, u, dt, glc.glucose_mmol_l, membrane, active, synthesis, lipo_extra)
     fac = factors_step(s, p, u, dt, synthesis, met.overload)
+    pkc = pkc_step(s.pkc_active_frac, s.lipotoxic_frac, p, dt)
     sp = signaling_proteins_step(s.signaling_proteins_frac, synthesis, s.oxidative_stress_frac, p, dt)
 
     new: Arrays = {
@@ -91,6 +93,7 @@ def step(s: Any, p: Any, u: Any, dt: float, account: bool = True) -> tuple[Array
         "glycogen_frac": met.glycogen_frac,
         "fat_store_rel": met.fat_store_rel,
         "lipotoxic_frac": met.lipotoxic_frac,
+        "pkc_active_frac": pkc,
         "inflammation_frac": fac.inflammation_frac,
         "oxidative_stress_frac": fac.oxidative_stress_frac,
         "mito_health_frac": fac.mito_health_frac,

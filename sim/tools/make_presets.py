@@ -32,7 +32,7 @@ SEED_STATE: dict[str, float] = dict(
     liver_glycogen_g=60, liver_fat_pct=2, adipose_kg=15, receptor_free_rel=0.96, receptor_bound_rel=0.01,
     receptor_internal_rel=0.03, signaling_active_frac=0.03, signaling_proteins_frac=1,
     glut4_membrane_frac=0.03, energy_frac=1, glycogen_frac=0.45, fat_store_rel=1, lipotoxic_frac=0.06,
-    inflammation_frac=0, oxidative_stress_frac=0.012, mito_health_frac=0.98, er_stress_frac=0.035,
+    pkc_active_frac=0.06, inflammation_frac=0, oxidative_stress_frac=0.012, mito_health_frac=0.98, er_stress_frac=0.035,
     exercise_memory_frac=0, mito_content_rel=1, glut4_content_rel=1,
 )
 HEALTHY_DAYS = 40
