@@ -51,7 +51,9 @@ VARIABLES: tuple[Variable, ...] = (
     Variable("ffa_mmol_l", "mmol/L", (0.1, 0.7), (0, _INF), "free fatty acids in the blood"),
     Variable("cytokines_au", "0–1", (0, 0.1), (0, 1), "circulating inflammatory cytokines (TNF-α, IL-6)"),
     # --- organs ---
-    Variable("beta_cell_mass_rel", "× normal", (0.7, 1.5), (0, _INF), "pancreatic β-cell secretory capacity"),
+    Variable("beta_cell_mass_rel", "× normal", (0.7, 1.5), (0, _INF), "pancreatic β-cell mass"),
+    Variable("beta_cell_function_rel", "× normal", (0.7, 1.5), (0, _INF), "β-cell function: insulin secreted per cell"),
+    Variable("beta_cell_pool_rel", "× healthy full pool", (0.1, 1.5), (0, _INF), "readily releasable insulin granules (first phase)"),
     Variable("liver_glycogen_g", "g", (40, 120), (0, _INF), "liver glycogen"),
     Variable("adipose_kg", "kg", (10, 22), (0, _INF), "body fat mass"),
     # --- cell: receptors (Sedaghat 2002) ---
@@ -89,7 +91,8 @@ VARIABLES: tuple[Variable, ...] = (
 NAMES: tuple[str, ...] = tuple(v.name for v in VARIABLES)
 BY_NAME: Mapping[str, Variable] = {v.name: v for v in VARIABLES}
 # Variables newer than the first saves, with the value an older save's subject had.
-ADDED_LATER: Mapping[str, float] = {"mito_content_rel": 1.0, "glut4_content_rel": 1.0}
+ADDED_LATER: Mapping[str, float] = {"mito_content_rel": 1.0, "glut4_content_rel": 1.0,
+                                    "beta_cell_function_rel": 1.0, "beta_cell_pool_rel": 1.0}
 
 
 @attrs.define(eq=False)
