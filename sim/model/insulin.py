@@ -82,12 +82,13 @@ def insulin_step(s: Any, p: Any, u: Any, dt: float, ra: Any) -> InsulinOut:
     toxic = p.beta_cell_susceptibility * glucolipotoxicity(g, s.ffa_mmol_l, p)
 
     # Mass, Topp 2000: dβ/dt = β·r2·(G − Gs)(Gt − G) per day, growth capped at β_max; plus
-    # apoptosis by chronic glucolipotoxicity of the cells above a resistant core (β_floor).
+    # apoptosis by chronic glucolipotoxicity. Loss takes only the cells above a resistant core
+    # β_floor: dβ/dt = growth·β − (Topp's loss + apoptosis)·(β − β_floor).
     rate = p.beta_r2_per_day * (g - p.beta_setpoint_mmol_l) * (p.beta_toxic_mmol_l - g)
     growth = pos(rate) * pos(1.0 - mass / p.beta_max_rel)
-    apoptosis = p.beta_mass_toxic_per_day * toxic
-    mass_next = patankar(mass, (mass * growth + apoptosis * p.beta_mass_floor_rel) / MIN_PER_DAY,
-                         (pos(-rate) + apoptosis) / MIN_PER_DAY, dt)
+    loss = pos(-rate) + p.beta_mass_toxic_per_day * toxic
+    mass_next = patankar(mass, (mass * growth + loss * p.beta_mass_floor_rel) / MIN_PER_DAY,
+                         loss / MIN_PER_DAY, dt)
 
     # Function: relaxes within days towards a target set by the glucose it works against (more
     # above the set point, less below), lowered by glucolipotoxicity while it lasts.
