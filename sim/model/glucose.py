@@ -4,8 +4,9 @@ Appearance: gut absorption (gut.py), endogenous glucose production (EGP: glucone
 glycogenolysis, suppressed by insulin acting on the liver, Dalla Man 2007 kp1/kp2 and Rizza 1981
 dose–response), a clamp infusion and IV glucose (``iv_glucose_mg_kg_min``, IVGTT). Removal: brain
 (insulin-independent, Dalla Man Fcns), muscle/fat (GLUT4 at the membrane × Michaelis–Menten),
-liver uptake into glycogen (and fat when glycogen is full), and urine above the renal threshold (Dalla Man ke1/ke2). Every flux is in mg/kg/min and every loss is written as
-a coefficient × G, so the cumulative fluxes balance the blood pool exactly (see tests).
+liver uptake into glycogen (and fat when glycogen is full), and urine above the renal threshold
+(Dalla Man ke1/ke2). Every flux is in mg/kg/min and every loss is written as a coefficient × G,
+so the cumulative fluxes balance the blood pool exactly (see tests).
 Must not import pygame.
 """
 
