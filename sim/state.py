@@ -52,7 +52,9 @@ VARIABLES: tuple[Variable, ...] = (
     Variable("ffa_mmol_l", "mmol/L", (0.1, 0.7), (0, _INF), "free fatty acids in the blood"),
     Variable("cytokines_au", "0–1", (0, 0.1), (0, 1), "circulating inflammatory cytokines (TNF-α, IL-6)"),
     # --- organs ---
-    Variable("beta_cell_mass_rel", "× normal", (0.7, 1.5), (0, _INF), "pancreatic β-cell secretory capacity"),
+    Variable("beta_cell_mass_rel", "× normal", (0.7, 1.5), (0, _INF), "pancreatic β-cell mass"),
+    Variable("beta_cell_function_rel", "× normal", (0.7, 1.5), (0, _INF), "β-cell function: insulin secreted per cell"),
+    Variable("beta_cell_pool_rel", "× healthy full pool", (0.1, 1.5), (0, _INF), "readily releasable insulin granules (first phase)"),
     Variable("liver_glycogen_g", "g", (40, 120), (0, _INF), "liver glycogen"),
     Variable("liver_fat_pct", "% of liver weight", (0.5, 5.5), (0, 100), "liver fat (intrahepatic triglyceride)"),
     Variable("adipose_kg", "kg", (10, 22), (0, _INF), "body fat mass"),
@@ -99,7 +101,7 @@ CELL_NAMES: tuple[str, ...] = tuple(
 # Variables newer than the first saves, with the value an older save's subject had.
 ADDED_LATER: Mapping[str, float] = {
     "mito_content_rel": 1.0, "glut4_content_rel": 1.0, "glucagon_pg_ml": 75.0, "liver_fat_pct": 2.0,
-    "pkc_active_frac": 0.05,
+    "pkc_active_frac": 0.05, "beta_cell_function_rel": 1.0, "beta_cell_pool_rel": 1.0,
 }
 
 

@@ -1,7 +1,7 @@
 """``python -m sim experiment NAME``: a virtual-lab protocol on a preset, CSV rows and a summary.
 
 Protocols: fasting (overnight fast: fasting glucose, insulin, HOMA-IR), ogtt (75 g oral glucose
-tolerance test), clamp (hyperinsulinaemic-euglycaemic clamp, ``--insulin``), dose-response
+tolerance test), ivgtt (0.3 g/kg IV glucose: first-phase insulin AIRg, glucose decay Kg), clamp (hyperinsulinaemic-euglycaemic clamp, ``--insulin``), dose-response
 (``--cell``: the cell's glucose uptake against insulin, fitted EC50 and Vmax) and meal-day
 (``--compare``: a day of three meals, two presets side by side). ``--set KEY=VALUE`` changes the
 subject (knobs × the preset's value; factor levels 0–1); ``--adapt-days D`` lets it live D days
@@ -46,7 +46,7 @@ def _columns_text() -> str:
 
 def add_parser(sub: Any) -> None:
     p = sub.add_parser(
-        "experiment", help="run a virtual-lab protocol (fasting, ogtt, clamp, dose-response, meal-day)",
+        "experiment", help="run a virtual-lab protocol (fasting, ogtt, ivgtt, clamp, dose-response, meal-day)",
         description=f"{__doc__}\n{_columns_text()}", formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("name", metavar="NAME", help=f"protocol: {', '.join(PROTOCOLS)}")

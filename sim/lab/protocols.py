@@ -14,6 +14,10 @@ state (or the state after ``--adapt-days`` of standard meals), whose last meal w
   uptake = the cell's glucose uptake in mg per kg of that tissue per minute, averaged over the
   last 30 min; a Hill curve is fitted (``fit.py``).
 - ``meal-day``: a day of three mixed meals (standard diet) for two presets side by side.
+- ``ivgtt``: the fast, then 0.3 g/kg of glucose into a vein over 2 min; samples at ``IVGTT_TIMES``.
+  AIRg (acute insulin response) = the mean insulin rise above basal at 2, 3, 4, 5, 6, 8 and 10 min
+  (Kahn 1993); Kg = the glucose disappearance rate, −100 × the slope of ln glucose on time from 10
+  to 40 min, %/min (Lundbaek 1962: > 1.2 normal, < 1 diabetic).
 
 Time in the CSV is minutes from the protocol's own zero (midnight for ``fasting`` and
 ``meal-day``, the drink or the start of the infusion otherwise). Must not import pygame.
@@ -38,6 +42,11 @@ OGTT_TIMES = (0, 15, 30, 45, 60, 90, 120, 180)
 CLAMP_MIN = 120.0
 DOSES = (1.0, 3.0, 6.0, 10.0, 20.0, 35.0, 50.0, 75.0, 100.0, 150.0, 200.0, 400.0, 1000.0)
 DOSE_HOLD_MIN = 180.0
+IVGTT_DOSE_MG_KG = 300.0  # 0.3 g/kg (Kahn 1993; Bergman 1979)
+IVGTT_INJECT_MIN = 2.0
+IVGTT_TIMES = (0, 2, 3, 4, 5, 6, 8, 10, 12, 15, 20, 25, 30, 40, 50, 60, 90, 120, 180)
+AIRG_TIMES = (2, 3, 4, 5, 6, 8, 10)
+KG_TIMES = (10, 12, 15, 20, 25, 30, 40)
 HOMA_DENOMINATOR = 22.5  # Matthews 1985: 4.5 mmol/L × 5 µU/mL / 22.5 = 1.0
 
 
@@ -74,6 +83,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "ogtt": SAMPLE_COLUMNS,
     "clamp": (*SAMPLE_COLUMNS, "infusion_mg_kg_min"),
     "dose-response": ("insulin_uu_ml", "mean_cell_uptake_mg_kg_min", "signaling_active_frac", "glut4_membrane_frac"),
+    "ivgtt": SAMPLE_COLUMNS,
     "meal-day": ("time_min", *MEAL_DAY_COLUMNS, *(f"{who}_{c}" for who in ("PRESET", "COMPARE") for c in MEAL_DAY_COLUMNS)),
 }
 
@@ -146,6 +156,32 @@ def ogtt(req: LabRequest) -> LabResult:
         "glucose_3h_mmol_l": g[-1],
     }
     return LabResult("ogtt", tuple(rows[0]), tuple(rows), summary)
+
+
+def ivgtt(req: LabRequest) -> LabResult:
+    sim = prepare(req.preset, req.settings, adapt_days=req.adapt_days)
+    _fast(sim)
+    t0 = sim.state.time_min
+    rows = [_row(sim, 0.0)]
+    sim.hold_inputs(iv_glucose_mg_kg_min=IVGTT_DOSE_MG_KG / IVGTT_INJECT_MIN)
+    sim.run_until(t0 + IVGTT_INJECT_MIN)
+    sim.hold_inputs(iv_glucose_mg_kg_min=0.0)
+    for t in IVGTT_TIMES[1:]:
+        sim.run_until(t0 + t)
+        rows.append(_row(sim, t))
+    at = {r["time_min"]: r for r in rows}
+    g0, i0 = rows[0]["blood_glucose_mmol_l"], rows[0]["blood_insulin_uu_ml"]
+    airg = float(np.mean([at[t]["blood_insulin_uu_ml"] for t in AIRG_TIMES])) - i0
+    slope = np.polyfit(KG_TIMES, np.log([at[t]["blood_glucose_mmol_l"] for t in KG_TIMES]), 1)[0]
+    summary = _base(req, "ivgtt") | {
+        "dose_mg_kg": IVGTT_DOSE_MG_KG,
+        "fasting_glucose_mmol_l": g0, "fasting_insulin_uu_ml": i0,
+        "peak_glucose_mmol_l": max(r["blood_glucose_mmol_l"] for r in rows),
+        "peak_insulin_uu_ml": max(r["blood_insulin_uu_ml"] for r in rows),
+        "airg_uu_ml": airg, "kg_percent_min": float(-100.0 * slope),
+        "glucose_60min_mmol_l": at[60]["blood_glucose_mmol_l"],
+    }
+    return LabResult("ivgtt", tuple(rows[0]), tuple(rows), summary)
 
 
 def clamp(req: LabRequest) -> LabResult:
@@ -254,6 +290,7 @@ def meal_day(req: LabRequest) -> LabResult:
 PROTOCOLS: dict[str, Callable[[LabRequest], LabResult]] = {
     "fasting": fasting,
     "ogtt": ogtt,
+    "ivgtt": ivgtt,
     "clamp": clamp,
     "dose-response": dose_response,
     "meal-day": meal_day,

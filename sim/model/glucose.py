@@ -3,11 +3,11 @@
 Appearance: gut absorption (gut.py), endogenous glucose production (EGP: gluconeogenesis plus
 glycogenolysis, suppressed by insulin acting on the liver, Dalla Man 2007 kp1/kp2 and Rizza 1981
 dose–response; the liver's insulin sensitivity falls with liver fat, liverfat.py; raised by
-glucagon, glucagon.py) and a clamp infusion. Removal: brain (insulin-independent, Dalla Man Fcns),
-muscle/fat (GLUT4 at the membrane × Michaelis–Menten), liver uptake into glycogen (and fat
-when glycogen is full), and urine above
-the renal threshold (Dalla Man ke1/ke2). Every flux is in mg/kg/min and every loss is written as
-a coefficient × G, so the cumulative fluxes balance the blood pool exactly (see tests).
+glucagon, glucagon.py), a clamp infusion and IV glucose (``iv_glucose_mg_kg_min``, IVGTT). Removal:
+brain (insulin-independent, Dalla Man Fcns), muscle/fat (GLUT4 at the membrane × Michaelis–Menten),
+liver uptake into glycogen (and fat when glycogen is full), and urine above the renal threshold
+(Dalla Man ke1/ke2). Every flux is in mg/kg/min and every loss is written as a coefficient × G,
+so the cumulative fluxes balance the blood pool exactly (see tests).
 Must not import pygame.
 """
 
@@ -83,13 +83,15 @@ def glucose_step(
     # with this model's larger glucose space.
     l_renal = p.renal_clearance_mg_kg_min_per_mmol_l * pos(1.0 - p.renal_threshold_mmol_l / fmax(g, 1e-9))
     loss = (l_brain + l_periph + l_liver + l_renal) / conv
-    prod = (ra + egp) / conv
+    iv = u.iv_glucose_mg_kg_min
+    prod = (ra + egp + iv) / conv
 
     # Clamp: the infusion that lands G exactly on the target this step (never negative).
     target = u.clamp_glucose_mmol_l
     need = pos((target * (1.0 + dt * loss) - g - dt * prod) / dt) * conv
-    infused = need * (target > 0.0)
-    g_next = patankar(g, prod + infused / conv, loss, dt)
+    clamp_in = need * (target > 0.0)
+    infused = clamp_in + iv
+    g_next = patankar(g, prod + clamp_in / conv, loss, dt)
 
     liver_in = l_liver * g_next
     into_glycogen = liver_in * room / (room + p.hgu_dnl_floor)

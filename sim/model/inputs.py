@@ -26,6 +26,7 @@ INPUT_DOCS: dict[str, str] = {
     "metformin": "metformin effect, 0–1",
     "clamp_glucose_mmol_l": "glucose held here by a variable infusion (0 = no clamp)",
     "clamp_insulin_uu_ml": "insulin held here by an infusion (0 = no clamp)",
+    "iv_glucose_mg_kg_min": "glucose infused into a vein, mg/kg/min (IV glucose tolerance test)",
 }
 
 
@@ -43,6 +44,7 @@ class Inputs:
     metformin: Any = 0.0
     clamp_glucose_mmol_l: Any = 0.0
     clamp_insulin_uu_ml: Any = 0.0
+    iv_glucose_mg_kg_min: Any = 0.0
 
 
 INPUT_NAMES: tuple[str, ...] = tuple(f.name for f in attrs.fields(Inputs))

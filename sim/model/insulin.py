@@ -1,13 +1,27 @@
 """Insulin: secretion by the β-cells, clearance, delays to tissues and liver, β-cell adaptation.
 
-Secretion is a Hill-4 function of glucose (half-maximal near 8.5 mmol/L, Byrne 1995) amplified
-by the incretin effect of glucose in the gut (Nauck 1986) and scaled by β-cell capacity.
-Kinetics: one plasma compartment cleared at Topp 2000's k; tissue insulin follows plasma with
-Dalla Man 2007's p2U delay; insulin at the liver with a faster delay. β-cell capacity follows
-Topp et al. 2000: it grows when glucose sits above the set point (the healthy daily-mean glucose),
-shrinks below it, and dies above the glucotoxic threshold, here also with raised fatty acids
-(lipotoxicity, Unger 1995). Growth and shrinking below the set point run ``beta_speed`` × faster
-than Topp's mass dynamics (functional adaptation); glucotoxic loss keeps Topp's pace.
+Secretion = β-cell mass × β-cell function × the glucose response, plus the first phase:
+
+- Second phase: a Hill-4 function of glucose (half-maximal near 8.5 mmol/L, Byrne 1995)
+  amplified by the incretin effect of glucose in the gut (Nauck 1986).
+- First phase: a readily releasable pool of docked granules (Grodsky 1972's labile pool) that
+  glucose above a threshold empties within minutes and that refills over tens of minutes, so an
+  IV glucose bolus gives a spike at 2–10 min. The full pool is proportional to mass × function; a
+  fasting glucose already above the threshold keeps it drained (degranulation), so first-phase
+  insulin is lost early in type 2 (Brunzell 1976; Ward 1984; Gerich 2002).
+
+Adaptation has two states:
+
+- β-cell mass follows Topp et al. 2000 at Topp's own rates (months): it grows when glucose sits
+  above the set point (the healthy daily-mean glucose), shrinks below it, and dies above the
+  glucotoxic point 13.9 mmol/L.
+- β-cell function (secretion per cell) relaxes within days towards a target that rises with
+  glucose above the set point (the compensation of the hyperbolic law, Kahn 2001).
+
+Chronic glucolipotoxicity — glucose above a threshold, made worse by raised fatty acids
+(Poitout & Robertson 2008; Robertson 2004) — lowers function (reversibly: it returns to its target
+when toxicity goes, Lim 2011) and mass (apoptosis, Butler 2003), each at a rate × the knob
+``beta_cell_susceptibility`` (inherited vulnerability, e.g. TCF7L2, Florez 2006).
 Must not import pygame.
 """
 
@@ -15,7 +29,9 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
-from sim.model.numerics import hill4, patankar, pos
+from sim.model.numerics import fmax, fmin, hill4, patankar, pos
+
+MIN_PER_DAY = 1440.0
 
 
 class InsulinOut(NamedTuple):
@@ -23,28 +39,62 @@ class InsulinOut(NamedTuple):
     insulin_tissue_uu_ml: Any
     insulin_liver_uu_ml: Any
     beta_cell_mass_rel: Any
+    beta_cell_function_rel: Any
+    beta_cell_pool_rel: Any
     secretion: Any
+
+
+def glucolipotoxicity(g: Any, ffa: Any, p: Any) -> Any:
+    """Chronic β-cell toxicity, 0 to 1 + ``beta_lipotoxic_gain``: glucose above the threshold,
+    saturating, amplified by fatty acids above theirs (also saturating); fatty acids alone do no
+    harm at normal glucose (Poitout & Robertson 2008)."""
+    excess = pos(g - p.beta_glucotoxic_mmol_l)
+    fat = pos(ffa - p.beta_lipotoxic_ffa_mmol_l)
+    return excess / (excess + p.beta_glucotoxic_half_mmol_l) * (
+        1.0 + p.beta_lipotoxic_gain * fat / (fat + p.beta_lipotoxic_half_mmol_l)
+    )
 
 
 def insulin_step(s: Any, p: Any, u: Any, dt: float, ra: Any) -> InsulinOut:
     g = s.glucose_mmol_l
-    beta = s.beta_cell_mass_rel
+    mass = s.beta_cell_mass_rel
+    func = s.beta_cell_function_rel
+    capacity = mass * func * p.beta_cell_capacity
+
+    # First phase: the readily releasable pool (× a healthy full pool) empties when glucose is
+    # above the threshold and refills towards mass × function.
+    above = pos(g - p.pool_threshold_mmol_l)
+    k_release = p.pool_release_per_min * above / (above + p.pool_half_mmol_l)
+    pool = patankar(s.beta_cell_pool_rel, p.pool_refill_per_min * capacity,
+                    p.pool_refill_per_min + k_release, dt)
+    first_phase = p.pool_uu_ml * k_release * pool
+
     incretin = 1.0 + p.incretin_gain_per_mg_kg_min * ra
-    secretion = beta * p.beta_cell_capacity * (
+    secretion = capacity * (
         p.secretion_basal_uu_ml_min + p.secretion_max_uu_ml_min * hill4(g, p.secretion_half_mmol_l) * incretin
-    )
+    ) + first_phase
     i_next = patankar(s.insulin_uu_ml, secretion, p.insulin_clearance_per_min, dt)
     clamp = u.clamp_insulin_uu_ml
     i_next = i_next + (clamp > 0.0) * (clamp - i_next)
     tissue = patankar(s.insulin_tissue_uu_ml, p.k_tissue_insulin_per_min * i_next, p.k_tissue_insulin_per_min, dt)
     liver = patankar(s.insulin_liver_uu_ml, p.k_liver_insulin_per_min * i_next, p.k_liver_insulin_per_min, dt)
 
-    # Topp 2000: dβ/dt = β·r2·(G − Gs)(Gt − G), per day; growth capped at β_max.
-    # Functional adaptation (growth) is ``beta_speed`` × faster than Topp's mass dynamics; loss,
-    # by glucose toxicity above the set point's mirror or below the set point, keeps Topp's pace.
+    toxic = p.beta_cell_susceptibility * glucolipotoxicity(g, s.ffa_mmol_l, p)
+
+    # Mass, Topp 2000: dβ/dt = β·r2·(G − Gs)(Gt − G) per day, growth capped at β_max; plus
+    # apoptosis by chronic glucolipotoxicity. Loss takes only the cells above a resistant core
+    # β_floor: dβ/dt = growth·β − (Topp's loss + apoptosis)·(β − β_floor).
     rate = p.beta_r2_per_day * (g - p.beta_setpoint_mmol_l) * (p.beta_toxic_mmol_l - g)
-    ffa_toxic = p.beta_ffa_toxicity_per_day * pos(s.ffa_mmol_l - p.beta_ffa_threshold_mmol_l)
-    growth = p.beta_speed * pos(rate) * pos(1.0 - beta / p.beta_max_rel)
-    death = p.beta_speed * pos(-rate) * (g < p.beta_toxic_mmol_l) + pos(-rate) * (g >= p.beta_toxic_mmol_l) + ffa_toxic
-    beta_next = patankar(beta, beta * growth / 1440.0, death / 1440.0, dt)
-    return InsulinOut(i_next, tissue, liver, beta_next, secretion)
+    growth = pos(rate) * pos(1.0 - mass / p.beta_max_rel)
+    loss = pos(-rate) + p.beta_mass_toxic_per_day * toxic
+    mass_next = patankar(mass, (mass * growth + loss * p.beta_mass_floor_rel) / MIN_PER_DAY,
+                         loss / MIN_PER_DAY, dt)
+
+    # Function: relaxes within days towards a target set by the glucose it works against (more
+    # above the set point, less below), lowered by glucolipotoxicity while it lasts.
+    target = fmin(fmax(1.0 + p.beta_function_gain_per_mmol_l * (g - p.beta_setpoint_mmol_l),
+                       p.beta_function_min_rel), p.beta_function_max_rel)
+    k = p.beta_function_k_per_day
+    func_next = patankar(func, k * target / MIN_PER_DAY,
+                         (k + p.beta_function_toxic_per_day * toxic) / MIN_PER_DAY, dt)
+    return InsulinOut(i_next, tissue, liver, mass_next, func_next, pool, secretion)

@@ -80,6 +80,8 @@ def step(s: Any, p: Any, u: Any, dt: float, account: bool = True) -> tuple[Array
         "ffa_mmol_l": lip.ffa_mmol_l,
         "cytokines_au": lip.cytokines_au,
         "beta_cell_mass_rel": ins.beta_cell_mass_rel,
+        "beta_cell_function_rel": ins.beta_cell_function_rel,
+        "beta_cell_pool_rel": ins.beta_cell_pool_rel,
         "liver_glycogen_g": glc.liver_glycogen_g,
         "liver_fat_pct": lf.liver_fat_pct,
         "adipose_kg": lip.adipose_kg,

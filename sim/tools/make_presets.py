@@ -4,7 +4,8 @@
 settled for ``HEALTHY_DAYS``). Every other preset is reached from ``healthy`` by *living* with the
 model, phase after phase (``RECIPES``): months of a daily snack on top of the meals (an energy
 surplus of ≈ 600 kcal/day) without exercise; knob changes stand for what the model does not grow by
-itself — deconditioned mitochondria from inactivity, an inherited weakness of the β-cells. The
+itself — deconditioned mitochondria from inactivity, an inherited susceptibility of the β-cells to
+glucolipotoxicity (type 2 then arises from the surplus by the model's own β-cell dynamics). The
 athlete's extra mitochondria and GLUT4 are grown by its three months of training (state
 variables ``mito_content_rel`` and ``glut4_content_rel``). The engine runs whole days per turn at dt = 1 min, so
 a derivation of all presets takes about half a minute. Run:
@@ -29,6 +30,7 @@ SEED_STATE: dict[str, float] = dict(
     stomach_solid_mg=0, stomach_liquid_mg=0, gut_carb_mg=0, stomach_fat_g=0, stomach_fibre_g=0,
     stomach_protein_g=0, glucose_mmol_l=4.9, insulin_uu_ml=5, insulin_tissue_uu_ml=5,
     insulin_liver_uu_ml=5, glucagon_pg_ml=75, ffa_mmol_l=0.45, cytokines_au=0, beta_cell_mass_rel=1,
+    beta_cell_function_rel=1, beta_cell_pool_rel=1,
     liver_glycogen_g=60, liver_fat_pct=2, adipose_kg=15, receptor_free_rel=0.96, receptor_bound_rel=0.01,
     receptor_internal_rel=0.03, signaling_active_frac=0.03, signaling_proteins_frac=1,
     glut4_membrane_frac=0.03, energy_frac=1, glycogen_frac=0.45, fat_store_rel=1, lipotoxic_frac=0.06,
@@ -50,6 +52,9 @@ class Phase:
 
 
 SNACK = {"snack_carb_g": 70.0, "snack_fat_g": 35.0}  # ≈ 600 kcal at 16:00 (with 10 g protein)
+# × normal rate of β-cell harm by glucolipotoxicity (knob beta_cell_susceptibility): chosen so that
+# the resistant recipe, lived for a year, ends in type 2 diabetes; with 1 it stays compensated.
+TYPE2_SUSCEPTIBILITY = 7.0
 
 RECIPES: dict[str, tuple[str, str, tuple[Phase, ...]]] = {
     "resistant": (
@@ -60,9 +65,11 @@ RECIPES: dict[str, tuple[str, str, tuple[Phase, ...]]] = {
     ),
     "type2": (
         "Type 2 diabetes",
-        "The resistant subject with β-cells that cannot keep up (an inherited weakness), living "
-        "three more months the same way: glucose rises, and glucose toxicity wears the β-cells down.",
-        (Phase(150, {"mito_capacity": 0.8}, **SNACK), Phase(90, {"beta_cell_capacity": 0.12}, **SNACK)),
+        "The resistant recipe lived for a year by someone whose β-cells are more easily harmed by "
+        "glucose and fat (an inherited susceptibility): the pancreas compensates for months, then "
+        "glucolipotoxicity wears β-cell function and mass down and glucose rises.",
+        (Phase(150, {"mito_capacity": 0.8, "beta_cell_susceptibility": TYPE2_SUSCEPTIBILITY}, **SNACK),
+         Phase(210, **SNACK)),
     ),
     "athlete": (
         "Athlete",
