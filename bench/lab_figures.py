@@ -1,4 +1,4 @@
-"""Print the virtual-lab figures of every preset: fasting, OGTT, clamp and a meal day.
+"""Print the virtual-lab figures of every preset: fasting, OGTT, clamp and IVGTT.
 
 ``python bench/lab_figures.py`` — one line per preset and protocol, the summary's numbers only,
 so two model versions can be compared by diffing the output (closing notes quote it).
@@ -11,7 +11,7 @@ import tempfile
 from pathlib import Path
 
 PRESETS = ("healthy", "athlete", "resistant", "type2")
-PROTOCOLS = ("fasting", "ogtt", "clamp")
+PROTOCOLS = ("fasting", "ogtt", "clamp", "ivgtt")
 
 
 def summary(protocol: str, preset: str, folder: Path) -> dict:

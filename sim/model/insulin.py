@@ -44,15 +44,18 @@ class InsulinOut(NamedTuple):
     secretion: Any
 
 
-def glucolipotoxicity(g: Any, ffa: Any, p: Any) -> Any:
-    """Chronic β-cell toxicity, 0 to 1 + ``beta_lipotoxic_gain``: glucose above the threshold,
-    saturating, amplified by fatty acids above theirs (also saturating); fatty acids alone do no
-    harm at normal glucose (Poitout & Robertson 2008)."""
+def glucolipotoxicity(g: Any, ffa: Any, liver_fat: Any, p: Any) -> Any:
+    """Chronic β-cell toxicity, 0 to 2 + ``beta_lipotoxic_gain``: glucose above the threshold,
+    saturating, amplified by fatty acids above theirs (also saturating) — fatty acids alone do no
+    harm at normal glucose (Poitout & Robertson 2008) — plus the fat a fatty liver exports to the
+    pancreas (Taylor 2008's twin cycle: VLDL triglyceride builds pancreatic fat, which impairs the
+    β-cells and leaves with weight loss, Lim 2011), saturating in liver fat above normal."""
     excess = pos(g - p.beta_glucotoxic_mmol_l)
     fat = pos(ffa - p.beta_lipotoxic_ffa_mmol_l)
+    pancreatic = pos(liver_fat - p.liver_fat_normal_pct)
     return excess / (excess + p.beta_glucotoxic_half_mmol_l) * (
         1.0 + p.beta_lipotoxic_gain * fat / (fat + p.beta_lipotoxic_half_mmol_l)
-    )
+    ) + pancreatic / (pancreatic + p.beta_pancreatic_fat_half_pct)
 
 
 def insulin_step(s: Any, p: Any, u: Any, dt: float, ra: Any) -> InsulinOut:
@@ -79,7 +82,7 @@ def insulin_step(s: Any, p: Any, u: Any, dt: float, ra: Any) -> InsulinOut:
     tissue = patankar(s.insulin_tissue_uu_ml, p.k_tissue_insulin_per_min * i_next, p.k_tissue_insulin_per_min, dt)
     liver = patankar(s.insulin_liver_uu_ml, p.k_liver_insulin_per_min * i_next, p.k_liver_insulin_per_min, dt)
 
-    toxic = p.beta_cell_susceptibility * glucolipotoxicity(g, s.ffa_mmol_l, p)
+    toxic = p.beta_cell_susceptibility * glucolipotoxicity(g, s.ffa_mmol_l, s.liver_fat_pct, p)
 
     # Mass, Topp 2000: dβ/dt = β·r2·(G − Gs)(Gt − G) per day, growth capped at β_max; plus
     # apoptosis by chronic glucolipotoxicity. Loss takes only the cells above a resistant core

@@ -54,7 +54,7 @@ class Phase:
 SNACK = {"snack_carb_g": 70.0, "snack_fat_g": 35.0}  # ≈ 600 kcal at 16:00 (with 10 g protein)
 # × normal rate of β-cell harm by glucolipotoxicity (knob beta_cell_susceptibility): chosen so that
 # the resistant recipe, lived for a year, ends in type 2 diabetes; with 1 it stays compensated.
-TYPE2_SUSCEPTIBILITY = 7.0
+TYPE2_SUSCEPTIBILITY = 6.0
 
 RECIPES: dict[str, tuple[str, str, tuple[Phase, ...]]] = {
     "resistant": (
