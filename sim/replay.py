@@ -111,9 +111,12 @@ def _resolve_level(rep: Replay, replay_path: Path) -> Path:
     p = Path(rep.level_path)
     roots = [replay_path.resolve().parent, Path.cwd().resolve(), levels_dir().resolve()]
     for root in roots:
-        cand = (root / p).resolve()
-        if cand.is_relative_to(root) and cand.is_file() and cand.suffix == ".toml":
-            return cand
+        try:
+            cand = (root / p).resolve()
+            if cand.is_relative_to(root) and cand.is_file() and cand.suffix == ".toml":
+                return cand
+        except (ValueError, OSError):  # "a\x00.toml", a lone surrogate (UnicodeEncodeError), too long
+            break
     # A replay made in a checkout (levels/campaign/…) checked where the package is installed.
     shipped = shipped_names("level").get(p.stem)
     if shipped is not None:

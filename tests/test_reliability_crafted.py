@@ -103,3 +103,16 @@ def test_escape_codes_in_a_level_title_are_shown_not_obeyed(tmp_path, capsys):
     assert main(["levels", "list", str(f)]) == 0
     out = capsys.readouterr().out
     assert "\x1b" not in out and "\\x1b[2J" in out and "EVIL" in out
+
+
+@pytest.mark.parametrize("level", ["\ud800.toml", "a\x00.toml", "x" * 5000 + ".toml"])
+def test_a_replay_whose_level_path_no_file_can_have_is_exit_2(level, tmp_path, capsys):
+    """A lone surrogate or NUL in the path made os.path.realpath raise (exit 1, a traceback)."""
+    from sim.replay import FORMAT
+
+    f = tmp_path / "evil.json"
+    f.write_text(json.dumps({"format": FORMAT, "level": level, "content_hash": "x", "seed": 0, "engine_version": "2",
+                             "actions": [], "score": 0, "final_state_hash": "x"}), encoding="ascii")
+    assert main(["replay", str(f)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "not a .toml file beside the replay" in err
