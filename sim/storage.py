@@ -3,6 +3,7 @@
 - ``write_output(path, data)``: the one writer for every file the program produces (CLI outputs,
   sidecars, replays). It is ``atomic_write_bytes`` with a failed write (full disk, no permission)
   reported as ``OutputError`` naming the file and saying the old one is unchanged.
+- ``write_outputs(files)``: ``write_output`` for files that belong together: all or none.
 - ``emit(path, data)``: ``write_output``, except that the path ``-`` means standard output
   (``--out -``), written as the exact bytes so a sidecar's SHA-256 describes what was piped.
 - ``atomic_write_text`` / ``atomic_write_bytes``: write a temporary file in the same folder,
@@ -94,6 +95,34 @@ def write_output(path: str | os.PathLike[str], data: str | bytes) -> None:
     except OSError as e:
         why = e.strerror or str(e)
         raise OutputError(f"{path}: cannot write ({why}); any existing file is unchanged") from None
+
+
+def write_outputs(files: Sequence[tuple[str | os.PathLike[str], str | bytes]]) -> None:
+    """``write_output`` for files that belong together (a class table and its report): when one
+    cannot be written, those already written are put back as they were, so a full disk leaves the
+    old pair (or none), never a new table beside an old report. Each file is atomic on its own;
+    only a second failure while putting back could leave a mixed pair."""
+    done: list[tuple[Path, bytes | None]] = []
+    try:
+        for path, data in files:
+            p = Path(path)
+            try:
+                old = p.read_bytes() if p.is_file() and not p.is_symlink() else None
+            except OSError:
+                old = None
+            write_output(p, data)
+            done.append((p, old))
+    except OutputError as e:
+        for p, old in reversed(done):
+            with contextlib.suppress(OSError):
+                if old is None:
+                    p.unlink()
+                else:
+                    atomic_write_bytes(p, old)
+        if not done:
+            raise
+        put_back = ", ".join(str(p) for p, _ in done)
+        raise OutputError(f"{e}; so {put_back} was put back as it was") from None
 
 
 def is_stdout(path: str | os.PathLike[str]) -> bool:

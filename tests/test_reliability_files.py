@@ -183,3 +183,55 @@ def test_read_text_limited_stops_after_the_limit_whatever_size_the_file_claims(t
     monkeypatch.setattr(storage.os, "read", lambda fd, n: real_read(fd, n) or b"y" * n)
     with pytest.raises(SaveError, match="larger than the 100 bytes allowed"):
         storage.read_text_limited(f, SaveError, limit=100)
+
+
+# --- grade writes its table and report together (issue 13, round 2) ---------------------------------
+@pytest.fixture
+def report_fails(monkeypatch):
+    """The disk fills up between class.csv and report.html."""
+    real = storage.atomic_write_bytes
+
+    def write(path, data):
+        if Path(path).name == "report.html":
+            raise OSError(errno.EFBIG, os.strerror(errno.EFBIG))
+        real(path, data)
+
+    monkeypatch.setattr(storage, "atomic_write_bytes", write)
+
+
+def _grade_cli(challenge, played, tmp_path: Path) -> int:
+    from sim.classroom import make_submission, write_submission
+
+    ch = tmp_path / "c.challenge.toml"
+    ch.write_text(challenge.to_toml(), encoding="utf-8")
+    write_submission(make_submission(challenge, "Ana", {}, played), tmp_path / "in")
+    return main(["grade", str(ch), str(tmp_path / "in"), "--out", str(tmp_path / "out")])
+
+
+def test_grade_writes_neither_file_when_the_report_cannot_be_written(challenge, played, tmp_path, report_fails,
+                                                                    capsys):
+    assert _grade_cli(challenge, played, tmp_path) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "report.html: cannot write (File too large)" in err and "class.csv" in err
+    assert not (tmp_path / "out" / "class.csv").exists()
+
+
+def test_grade_keeps_the_old_table_when_the_new_report_cannot_be_written(challenge, played, tmp_path,
+                                                                          report_fails):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "class.csv").write_text(OLD)
+    (out / "report.html").write_text("old report")
+    assert _grade_cli(challenge, played, tmp_path) == 2
+    assert (out / "class.csv").read_text() == OLD and (out / "report.html").read_text() == "old report"
+    _only_old_files(out, {"class.csv", "report.html"})
+
+
+@pytest.mark.parametrize("argv", [
+    ["sweep", "healthy", "--workers", "65", "--out", "x.csv"],
+    ["grade", "c.challenge.toml", "in", "--workers", "1000000", "--out", "g"],
+])
+def test_workers_beyond_64_exit_2_saying_what_is_allowed(argv, tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert _exit_code(argv) == 2
+    assert "allowed 1 to 64 processes" in capsys.readouterr().err
