@@ -15,6 +15,7 @@ from sim.errors import ChallengeError
 from sim.storage import read_text_limited
 
 NOT_REGULAR = "not a regular file (a pipe, device or socket); skipped without reading it"
+LINK_OUTSIDE = "not a regular file (a link that leads outside the folder given); skipped without following it"
 
 
 def kind_problem(p: Path) -> str | None:
