@@ -116,3 +116,18 @@ def test_a_replay_whose_level_path_no_file_can_have_is_exit_2(level, tmp_path, c
     assert main(["replay", str(f)]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "not a .toml file beside the replay" in err
+
+
+def test_an_event_a_hair_inside_the_end_is_reported_with_every_digit():
+    """Shown as "found 960; allowed: 0 to 960" it looked allowed; the message must show why not."""
+    lv = levels_dir() / "campaign" / "01_insulin_key.toml"  # 16 turns of 60 min: lasts 960 min
+    text = lv.read_text(encoding="utf-8").replace("time_min = 30\n", "time_min = 959.9999999995\n", 1)
+    with pytest.raises(LevelError, match=r"found 959\.9999999995; allowed: 0 to 960 less 1e-9"):
+        parse_level(text, lv)
+
+
+def test_a_knob_just_over_its_range_is_shown_with_every_digit():
+    from sim.model.parameters import value_problem
+
+    assert value_problem("mito_capacity", 10.0000001) == "found 10.0000001; allowed: 0 to 10"
+    assert value_problem("mito_capacity", 11.0) == "found 11; allowed: 0 to 10"

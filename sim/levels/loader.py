@@ -25,7 +25,7 @@ from cattrs.errors import (
 
 from sim.content import default_catalog
 from sim.datatree import shape_problem
-from sim.errors import LevelError
+from sim.errors import LevelError, found
 from sim.levels.actions import RESERVED_HOTKEYS, RULE_KEYS, ActionSpec, action_tables
 from sim.levels.level import Claim, FailCondition, Goal, Level, Question
 from sim.levels.locate import Locator
@@ -77,7 +77,7 @@ class _Problems:
 
 def _num(p: _Problems, path: str, v: float | None, lo: float, hi: float, what: str = "") -> None:
     if v is not None and not (lo <= v <= hi):
-        p.add(path, f"found {v:g}; allowed: {what or f'{lo:g} to {hi:g}'}")
+        p.add(path, f"found {found(v, lo, hi)}; allowed: {what or f'{lo:g} to {hi:g}'}")
 
 
 def _known(p: _Problems, path: str, v: str, options: list[str], what: str) -> bool:
@@ -186,7 +186,7 @@ def _check(spec: LevelFile, raw: Mapping[str, Any], p: _Problems, path: str | Pa
         at = f"events[{i}]"
         if not _known(p, f"{at}.kind", ev.kind, list(EVENT_KINDS), "event kind"):
             continue
-        _num(p, f"{at}.time_min", ev.time_min, 0.0, max(length - 1e-9, 0.0), f"0 to {length:g} (inside the level, which lasts {length:g} min)")
+        _num(p, f"{at}.time_min", ev.time_min, 0.0, max(length - 1e-9, 0.0), f"0 to {length:g} less 1e-9 (inside the level, which lasts {length:g} min)")
         _num(p, f"{at}.jitter_min", ev.jitter_min, 0.0, max(length, 0.0))
         _num(p, f"{at}.chance", ev.chance, 0.0, 1.0)
         _num(p, f"{at}.intensity", ev.intensity, 0.0, 10.0)

@@ -7,6 +7,7 @@ numpy broadcasting makes both work in one code path. Must not import pygame.
 
 from __future__ import annotations
 
+import math
 import tomllib
 from collections.abc import Mapping
 from functools import cache
@@ -16,6 +17,8 @@ from typing import Any
 
 import attrs
 import numpy as np
+
+from sim.errors import found
 
 CELL_TYPES = ("muscle", "fat", "liver")
 # Knobs are × normal: 0 (none) to 10×; the imposed_* knobs (unit "0–1") are levels from 0 to 1.
@@ -81,11 +84,11 @@ def value_problem(key: str, value: float) -> str | None:
     if key in specs()["knobs"]:
         lo, hi = knob_range(key)
         if not (lo <= v <= hi):
-            return f"found {v:g}; allowed: {lo:g} to {hi:g}"
+            return f"found {found(v, lo, hi)}; allowed: {lo:g} to {hi:g}"
     elif key in POSITIVE_ONLY and not (np.isfinite(v) and v > 0.0):
-        return f"found {v:g}; allowed: a finite number > 0 (the model divides by it)"
+        return f"found {found(v, 1e-300, math.inf)}; allowed: a finite number > 0 (the model divides by it)"
     elif not (np.isfinite(v) and v >= 0.0):
-        return f"found {v:g}; allowed: a finite number ≥ 0"
+        return f"found {found(v, 0.0, math.inf)}; allowed: a finite number ≥ 0"
     return None
 
 
