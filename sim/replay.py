@@ -21,6 +21,7 @@ from sim.errors import LevelError, SaveError, UserError
 from sim.events import Action
 from sim.levels import LevelRun, levels_dir, load_level
 from sim.levels.names import shipped_names
+from sim.levels.play import at_turn
 from sim.storage import emit, read_text_limited
 
 FORMAT = "amid-plenty-replay/1"
@@ -143,7 +144,7 @@ def verify_replay(path: str | Path, level_path: str | Path | None = None) -> Rep
     except (UserError, LevelError) as e:
         why = "the level has changed since" if level_changed else "the replay does not fit the level"
         return ReplayCheck(False, False, False, level_changed, engine_changed, None, rep.score, None,
-                           f"replay breaks at turn {run.turn + 1}: {e} ({why})")
+                           f"replay breaks at {at_turn(run.turn + 1, e)} ({why})")
     score = run.result().score
     h = final_state_hash(run)
     s_ok, h_ok = score == rep.score, h == rep.final_state_hash

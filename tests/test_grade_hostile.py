@@ -168,3 +168,15 @@ def test_copied_log_with_every_offset_nudged_is_flagged(challenge, played, tmp_p
     _, rows, _ = _grade(challenge, folder, tmp_path / "out")
     by = {r["name"]: r for r in rows}
     assert by["Bo"]["status"] == "verified" and "same action log as Ana" in by["Bo"]["flags"]
+
+
+def test_a_grade_note_names_the_turn_once(challenge, played, tmp_path: Path) -> None:
+    from sim.classroom.grade import Source, grade_source
+
+    d = json.loads(make_submission(challenge, "Ana", {}, played).to_json())
+    kind = challenge.allowed_actions[0]
+    d["actions"][0] = [{"kind": kind}, {"kind": kind}]  # the level allows an action once a turn
+    f = tmp_path / "ana.json"
+    f.write_text(_resign(d), encoding="utf-8")
+    g = grade_source(challenge, Source(str(f), "file", str(f)))
+    assert "turn 1: " in g.note and "turn 1: turn 1" not in g.note, g.note
