@@ -22,6 +22,7 @@ from sim.levels.prove import (
     RANDOM_MAX_RATE,
     RANDOM_PLAYERS,
     TUTORIAL_LEVELS,
+    curve_warning,
     energy_bites,
     prove,
 )
@@ -130,3 +131,20 @@ def test_tune_cli_prints_each_goal_for_the_three_bots(capsys):
     lv = load_level(path)
     assert lv.slug in out and "search wins by" in out and "probe idle" in out
     assert all(f"  {g.slug} " in out for g in lv.goals)
+
+
+def _proof(slug, greedy_stars):
+    from types import SimpleNamespace
+
+    result = SimpleNamespace(stars=greedy_stars, won=greedy_stars >= 1)
+    return SimpleNamespace(level=SimpleNamespace(slug=slug), results={"greedy": result})
+
+
+def test_curve_warns_when_greedy_loses_a_tutorial_level():
+    proofs = [_proof("01", 3), _proof("02", 0), _proof("03", 3), _proof("04", 1)]
+    assert "02" in curve_warning(proofs) and "01" not in curve_warning(proofs)
+
+
+def test_curve_warns_when_the_tutorial_earns_greedy_no_more_stars_than_later():
+    assert "on average" in curve_warning([_proof("01", 1), _proof("02", 1), _proof("03", 1), _proof("04", 3)])
+    assert curve_warning([_proof("01", 3), _proof("02", 2), _proof("03", 3), _proof("04", 1)]) == ""

@@ -5,8 +5,8 @@
   (``[[claims]]``) against the level; exit 0 when all are valid and true, 2 otherwise.
 - ``levels prove [PATH ...]``: show that ``search`` wins each level (with its stars), ``idle``
   loses it, ``search`` barred from each entry of the level's ``key_actions`` loses it, random
-  play wins it rarely and an energy goal or failure condition decides against idle, a barred
-  search or a random player, with ``greedy``'s result as a difficulty hint (on the campaign it
+  play wins it rarely and (on campaign levels) an energy goal or failure condition decides
+  against idle, a barred search or a random player, with ``greedy``'s result as a difficulty hint (on the campaign it
   must earn at most ★★ on most levels after the first three); exit 2 when one of these fails.
   On the campaign it prints the difficulty curve (greedy's stars and random's win rate per
   level) and a warning when the first three levels are not the easiest for greedy.
@@ -32,6 +32,7 @@ from sim.levels.prove import (
     curve_warning,
     greedy_capped,
     greedy_full_stars,
+    in_campaign,
     prove,
 )
 
@@ -86,7 +87,7 @@ def run(args: argparse.Namespace) -> int:
             print(proof.line(), flush=True)
             bad += not proof.ok
             proofs.append(proof)
-        campaign = [p for p in proofs if p.level.path is not None and p.level.path.parent.name == "campaign"]
+        campaign = [p for p in proofs if in_campaign(p.level)]
         if len(campaign) > TUTORIAL_LEVELS:
             full, later = greedy_full_stars(campaign)
             capped = greedy_capped(campaign)

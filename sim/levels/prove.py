@@ -6,7 +6,7 @@ barred as a whole, so no other action can stand in for the lesson's (the lesson'
 matter); random play wins it rarely (at most ``RANDOM_MAX_RATE`` of ``RANDOM_PLAYERS``
 players). Cell energy is a real stake: the level has an energy goal or failure condition
 (``ENERGY_QUANTITIES``) that ``idle``, a barred search or a random player actually misses or
-triggers, not a guard nobody reaches. ``greedy`` (one turn ahead) hints at the difficulty:
+triggers, not a guard nobody reaches (required of campaign levels; the sandbox is free play). ``greedy`` (one turn ahead) hints at the difficulty:
 across the campaign it must earn at most ★★ on most levels after the first three
 (``greedy_capped``), and ``curve_warning`` says when the first three are not the easiest for it.
 Used by ``python -m sim levels prove`` and by the test that proves every shipped level — the
@@ -34,6 +34,10 @@ RANDOM_MAX_RATE = 0.25
 GREEDY_FULL_MAX_SHARE = 0.5
 TUTORIAL_LEVELS = 3
 ENERGY_QUANTITIES = ("energy_low", "energy_mean", "energy")
+
+
+def in_campaign(level: Level) -> bool:
+    return level.path is not None and level.path.parent.name == "campaign"
 
 
 def barred_name(group: Sequence[str]) -> str:
@@ -123,9 +127,14 @@ class Proof:
         return self.random.rate > RANDOM_MAX_RATE
 
     @property
+    def energy_missing(self) -> bool:
+        """A campaign level without an energy stake; the sandbox (free play) need not have one."""
+        return in_campaign(self.level) and not self.energy.real
+
+    @property
     def ok(self) -> bool:
         return (self.winnable and not self.trivial and not self.keyless_wins and not self.lucky
-                and self.energy.real)
+                and not self.energy_missing)
 
     def verdict(self) -> str:
         if not self.winnable:
@@ -136,7 +145,7 @@ class Proof:
             return "NO-STAKES" if self.barred else "NO-KEYS"
         if self.lucky:
             return "LUCKY"
-        return "ok" if self.energy.real else "NO-ENERGY"
+        return "NO-ENERGY" if self.energy_missing else "ok"
 
     def line(self) -> str:
         def show(name: str, r: LevelResult | None) -> str:
