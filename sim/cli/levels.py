@@ -6,8 +6,9 @@
 - ``levels prove [PATH ...]``: show that ``search`` wins each level (with its stars), ``idle``
   loses it, ``search`` barred from each entry of the level's ``key_actions`` loses it, random
   play wins it rarely and (on campaign levels) an energy goal or failure condition decides
-  against idle, a barred search or a random player, with ``greedy``'s result as a difficulty hint (on the campaign it
-  must earn at most ★★ on most levels after the first three); exit 2 when one of these fails.
+  against idle, a barred search or a random player, with ``greedy``'s result as a difficulty
+  hint (on the campaign it must earn at most ★★ on most levels after the first three); exit 2
+  when one of these fails.
   On the campaign it prints the difficulty curve (greedy's stars and random's win rate per
   level) and a warning when the first three levels are not the easiest for greedy.
 

@@ -6,9 +6,10 @@ barred as a whole, so no other action can stand in for the lesson's (the lesson'
 matter); random play wins it rarely (at most ``RANDOM_MAX_RATE`` of ``RANDOM_PLAYERS``
 players). Cell energy is a real stake: the level has an energy goal or failure condition
 (``ENERGY_QUANTITIES``) that ``idle``, a barred search or a random player actually misses or
-triggers, not a guard nobody reaches (required of campaign levels; the sandbox is free play). ``greedy`` (one turn ahead) hints at the difficulty:
-across the campaign it must earn at most ★★ on most levels after the first three
-(``greedy_capped``), and ``curve_warning`` says when the first three are not the easiest for it.
+triggers, not a guard nobody reaches (required of campaign levels; the sandbox is free play).
+``greedy`` (one turn ahead) hints at the difficulty: across the campaign it must earn at most ★★
+on most levels after the first three (``greedy_capped``), and ``curve_warning`` says when the
+first three are not the easiest for it.
 Used by ``python -m sim levels prove`` and by the test that proves every shipped level — the
 guard that says when a change to the model (or the level) breaks a level. Must not import pygame.
 """
