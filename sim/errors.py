@@ -20,3 +20,12 @@ class SaveError(UserError):
 
 class ChallengeError(UserError):
     """A challenge, submission or result code is unreadable or invalid."""
+
+
+def found(v: float, lo: float, hi: float) -> str:
+    """``v`` as an out-of-range message shows it: short (``:g``), unless rounding would make it
+    look allowed or equal to a bound (959.9999999995 shown as 960 beside "allowed: 0 to 960");
+    then every digit (``repr``)."""
+    short = f"{v:g}"
+    looks_allowed = lo <= float(short) <= hi or short in (f"{lo:g}", f"{hi:g}")
+    return repr(float(v)) if looks_allowed else short

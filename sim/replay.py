@@ -21,6 +21,7 @@ from sim.errors import LevelError, SaveError, UserError
 from sim.events import Action
 from sim.levels import LevelRun, levels_dir, load_level
 from sim.levels.names import shipped_names
+from sim.levels.play import at_turn
 from sim.storage import emit, read_text_limited
 
 FORMAT = "amid-plenty-replay/1"
@@ -111,9 +112,12 @@ def _resolve_level(rep: Replay, replay_path: Path) -> Path:
     p = Path(rep.level_path)
     roots = [replay_path.resolve().parent, Path.cwd().resolve(), levels_dir().resolve()]
     for root in roots:
-        cand = (root / p).resolve()
-        if cand.is_relative_to(root) and cand.is_file() and cand.suffix == ".toml":
-            return cand
+        try:
+            cand = (root / p).resolve()
+            if cand.is_relative_to(root) and cand.is_file() and cand.suffix == ".toml":
+                return cand
+        except (ValueError, OSError):  # "a\x00.toml", a lone surrogate (UnicodeEncodeError), too long
+            break
     # A replay made in a checkout (levels/campaign/…) checked where the package is installed.
     shipped = shipped_names("level").get(p.stem)
     if shipped is not None:
@@ -140,7 +144,7 @@ def verify_replay(path: str | Path, level_path: str | Path | None = None) -> Rep
     except (UserError, LevelError) as e:
         why = "the level has changed since" if level_changed else "the replay does not fit the level"
         return ReplayCheck(False, False, False, level_changed, engine_changed, None, rep.score, None,
-                           f"replay breaks at turn {run.turn + 1}: {e} ({why})")
+                           f"replay breaks at {at_turn(run.turn + 1, e)} ({why})")
     score = run.result().score
     h = final_state_hash(run)
     s_ok, h_ok = score == rep.score, h == rep.final_state_hash

@@ -3,6 +3,7 @@
 - ``write_output(path, data)``: the one writer for every file the program produces (CLI outputs,
   sidecars, replays). It is ``atomic_write_bytes`` with a failed write (full disk, no permission)
   reported as ``OutputError`` naming the file and saying the old one is unchanged.
+- ``write_outputs(files)``: ``write_output`` for files that belong together: all or none.
 - ``emit(path, data)``: ``write_output``, except that the path ``-`` means standard output
   (``--out -``), written as the exact bytes so a sidecar's SHA-256 describes what was piped.
 - ``atomic_write_text`` / ``atomic_write_bytes``: write a temporary file in the same folder,
@@ -12,8 +13,9 @@
   ``STALE_TMP_S`` ago are removed at the next write into that folder (``clean_stale_temps``).
 - ``set_aside`` moves a corrupt file to ``NAME.corrupt-YYYYmmddTHHMMSS`` beside it, keeping it
   for inspection, so defaults can be used without losing anything.
-- ``read_text_limited`` refuses files larger than a limit before reading them (files from
-  others must not exhaust memory) and reports undecodable text as the caller's error type.
+- ``read_text_limited`` reads only regular files (a pipe would block for ever, a device never
+  end), never more than a limit (files from others must not exhaust memory), and reports every
+  problem, undecodable text included, as the caller's error type.
 
 Must not import pygame.
 """
@@ -26,6 +28,7 @@ import functools
 import io
 import os
 import re
+import stat
 import sys
 import tempfile
 import time
@@ -94,6 +97,34 @@ def write_output(path: str | os.PathLike[str], data: str | bytes) -> None:
         raise OutputError(f"{path}: cannot write ({why}); any existing file is unchanged") from None
 
 
+def write_outputs(files: Sequence[tuple[str | os.PathLike[str], str | bytes]]) -> None:
+    """``write_output`` for files that belong together (a class table and its report): when one
+    cannot be written, those already written are put back as they were, so a full disk leaves the
+    old pair (or none), never a new table beside an old report. Each file is atomic on its own;
+    only a second failure while putting back could leave a mixed pair."""
+    done: list[tuple[Path, bytes | None]] = []
+    try:
+        for path, data in files:
+            p = Path(path)
+            try:
+                old = p.read_bytes() if p.is_file() and not p.is_symlink() else None
+            except OSError:
+                old = None
+            write_output(p, data)
+            done.append((p, old))
+    except OutputError as e:
+        for p, old in reversed(done):
+            with contextlib.suppress(OSError):
+                if old is None:
+                    p.unlink()
+                else:
+                    atomic_write_bytes(p, old)
+        if not done:
+            raise
+        put_back = ", ".join(str(p) for p, _ in done)
+        raise OutputError(f"{e}; so {put_back} was put back as it was") from None
+
+
 def is_stdout(path: str | os.PathLike[str]) -> bool:
     return os.fspath(path) == STDOUT
 
@@ -154,23 +185,53 @@ def set_aside(path: str | os.PathLike[str], now: float | None = None) -> Path:
     return dest
 
 
+NOT_REGULAR = "not a regular file (a pipe, device or socket); expected a regular file"
+
+
 def read_text_limited(
-    path: str | os.PathLike[str], error: type[UserError] = UserError, limit: int = MAX_FILE_BYTES
+    path: str | os.PathLike[str], error: type[UserError] = UserError, limit: int = MAX_FILE_BYTES,
+    not_regular: str = NOT_REGULAR,
 ) -> str:
+    """The file's text, read without trusting what kind of file it is.
+
+    Opening a named pipe for reading waits for ever for a writer, and ``/dev/zero`` (or a link to
+    it) never ends: so the file is opened non-blocking, checked with ``fstat`` to be a regular
+    file *on the descriptor that is read* (no race between a check and the open), and read to at
+    most ``limit + 1`` bytes whatever size it claims. Every problem is one ``error`` naming the file.
+    """
     p = Path(path)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
     try:
-        size = p.stat().st_size
+        fd = os.open(p, flags)
     except FileNotFoundError:
         raise error(f"{p}: cannot read the file (not found)") from None
+    except IsADirectoryError:
+        raise error(f"{p}: is a folder, expected a file") from None
     except OSError as e:
         raise error(f"{p}: cannot read ({e.strerror})") from None
-    if p.is_dir():
-        raise error(f"{p}: is a folder, expected a file")
-    if size > limit:
-        raise error(f"{p}: {size:,} bytes is larger than the {limit:,} allowed")
     try:
-        return p.read_bytes().decode("utf-8")
+        st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode):
+            raise error(f"{p}: is a folder, expected a file")
+        if not stat.S_ISREG(st.st_mode):
+            raise error(f"{p}: {not_regular}")
+        if st.st_size > limit:
+            raise error(f"{p}: {st.st_size:,} bytes is larger than the {limit:,} allowed")
+        chunks: list[bytes] = []
+        got = 0
+        while got <= limit:
+            b = os.read(fd, min(1 << 20, limit + 1 - got))
+            if not b:
+                break
+            chunks.append(b)
+            got += len(b)
+    except OSError as e:
+        raise error(f"{p}: cannot read ({e.strerror})") from None
+    finally:
+        os.close(fd)
+    if got > limit:  # the file grew while it was read
+        raise error(f"{p}: larger than the {limit:,} bytes allowed")
+    try:
+        return b"".join(chunks).decode("utf-8")
     except UnicodeDecodeError as e:
         raise error(f"{p}: not UTF-8 text (byte {e.start})") from None
-    except OSError as e:
-        raise error(f"{p}: cannot read ({e.strerror})") from None

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from sim.classroom import load_challenge, make_submission
-from sim.classroom.flags import BOT_MIN_ACTIVE, _bot_logs, mark_flags
+from sim.classroom.flags import BOT_MIN_ACTIVE, NONZERO_OFFSET, _bot_logs, mark_flags
 from sim.classroom.grade import grade_submission
 from sim.cli.main import main
 from sim.events import Action
@@ -97,3 +97,33 @@ def test_the_bots_do_not_run_when_nobody_acted_enough(challenge):
     run = _log_run(challenge, [[]] * 20)
     _flags(challenge, run)
     assert _bot_logs.cache_info().misses == 0
+
+
+def _nudged(log, by: float) -> list[list[Action]]:
+    return [[Action(a.kind, a.offset_min + by) for a in turn] for turn in log]
+
+
+def test_a_bot_log_with_every_offset_nudged_is_still_flagged(challenge):
+    """Offsets of 1e-6 min change nothing a teacher cares about; they used to make the log new."""
+    [(_, greedy), _search] = _bot_logs(challenge.to_toml())
+    flags = _flags(challenge, _log_run(challenge, _nudged(greedy, 1e-6)))
+    assert any("plays as the bot 'greedy' would" in f for f in flags), flags
+
+
+def test_a_nonzero_offset_in_a_hand_in_from_the_game_is_flagged(challenge):
+    [(_, greedy), _search] = _bot_logs(challenge.to_toml())
+    flags = _flags(challenge, _log_run(challenge, _nudged(greedy, 2e-6)))
+    assert NONZERO_OFFSET in flags
+
+
+def test_offsets_from_the_bot_cli_are_not_flagged_as_never_written(challenge):
+    """``challenge play`` names its player, so a policy that acts mid-turn is not called forged."""
+    [(_, greedy), _search] = _bot_logs(challenge.to_toml())
+    flags = _flags(challenge, _log_run(challenge, _nudged(greedy, 2e-6)), player="bot:custom")
+    assert NONZERO_OFFSET not in flags and any("made by the bot" in f for f in flags)
+
+
+def test_a_game_log_at_offset_zero_is_not_flagged_for_offsets(challenge):
+    run = LevelRun(challenge.level, seed=challenge.seed)
+    run.play_out(get_policy("greedy"))
+    assert NONZERO_OFFSET not in _flags(challenge, run)

@@ -162,14 +162,17 @@ def test_play_cli_makes_a_gradable_submission(challenge, tmp_path: Path, capsys:
     assert main(["grade", str(ch), str(out), "--out", str(tmp_path / "g")]) == 0
 
 
-def test_grade_skips_links_that_leave_the_folder(challenge, sub, tmp_path: Path) -> None:
+def test_grade_lists_links_that_leave_the_folder_without_following_them(challenge, sub, tmp_path: Path) -> None:
     outside = tmp_path / "outside"
     write_submission(sub, outside)
     inside = tmp_path / "inside"
     inside.mkdir()
     (inside / "link").symlink_to(outside, target_is_directory=True)
     (inside / "x.json").symlink_to(next(outside.iterdir()))
-    assert collect([inside]) == []
+    (inside / "photo.png").symlink_to("/etc/hostname")  # not a hand-in's name: not listed
+    rows = collect([inside])
+    assert [(Path(r.label).name, r.kind) for r in rows] == [("link", "error"), ("x.json", "error")]
+    assert all(r.payload.startswith("not a regular file") for r in rows)
 
 
 @pytest.mark.slow

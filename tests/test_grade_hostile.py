@@ -15,6 +15,7 @@ import pytest
 from sim.classroom import make_submission, write_submission
 from sim.classroom.canonical import checksum
 from sim.cli.main import main
+from sim.events import Action
 from sim.levels import LevelRun
 from sim.policies import get_policy
 
@@ -155,3 +156,27 @@ def test_copied_and_resigned_file_is_flagged(challenge, played, tmp_path: Path) 
     flagged_cy = [r for r in rows if r["name"].lower() == "cy" and "more than once" in r["flags"]]
     assert len(flagged_cy) == 1
     assert "same action log as Ana" in page and "⚑" in page
+
+
+def test_copied_log_with_every_offset_nudged_is_flagged(challenge, played, tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    write_submission(make_submission(challenge, "Ana", {"q1": (1, 5)}, played), folder)
+    nudged = LevelRun(challenge.level, seed=challenge.seed)
+    for turn in played.action_log:
+        nudged.step([Action(a.kind, a.offset_min + 1e-6) for a in turn])
+    write_submission(make_submission(challenge, "Bo", {}, nudged), folder)
+    _, rows, _ = _grade(challenge, folder, tmp_path / "out")
+    by = {r["name"]: r for r in rows}
+    assert by["Bo"]["status"] == "verified" and "same action log as Ana" in by["Bo"]["flags"]
+
+
+def test_a_grade_note_names_the_turn_once(challenge, played, tmp_path: Path) -> None:
+    from sim.classroom.grade import Source, grade_source
+
+    d = json.loads(make_submission(challenge, "Ana", {}, played).to_json())
+    kind = challenge.allowed_actions[0]
+    d["actions"][0] = [{"kind": kind}, {"kind": kind}]  # the level allows an action once a turn
+    f = tmp_path / "ana.json"
+    f.write_text(_resign(d), encoding="utf-8")
+    g = grade_source(challenge, Source(str(f), "file", str(f)))
+    assert "turn 1: " in g.note and "turn 1: turn 1" not in g.note, g.note

@@ -67,6 +67,28 @@ def test_key_actions_must_be_actions_of_the_level():
         parse_level(text, "x.toml")
 
 
+def _key_actions(value):
+    return re.sub(r"^key_actions = .*$", f"key_actions = {value}", LEVEL3.read_text(), count=1, flags=re.M)
+
+
+def test_key_actions_groups_of_substitutes_load_as_one_entry_each():
+    level = parse_level(_key_actions('["walk", ["swap_vegetables", "walk"]]'), "x.toml")
+    assert level.key_actions == (("walk",), ("swap_vegetables", "walk"))
+
+
+def test_key_actions_group_members_must_be_actions_of_the_level():
+    with pytest.raises(LevelError, match=r"x.toml:\d+: key_actions\[1\]\[1\]: unknown action of this level 'workout'"):
+        parse_level(_key_actions('["walk", ["walk", "workout"]]'), "x.toml")
+
+
+@pytest.mark.parametrize("entry", ["[]", "3", '[["walk", 2]]', '[["walk", ["walk"]]]'])
+def test_key_actions_entry_other_than_slug_or_list_of_slugs_is_refused(entry):
+    value = entry if entry.startswith("[[") else f"[{entry}]"
+    with pytest.raises(LevelError, match=r"key_actions\[0\]: found .*; allowed: an action of this level .* "
+                                         r"or a list of substitutes, barred together"):
+        parse_level(_key_actions(value), "x.toml")
+
+
 @pytest.mark.parametrize("path", level_files(), ids=lambda p: p.stem)
 def test_every_shipped_briefing_states_its_facts_as_claims_that_hold(path):
     level = load_level(path)

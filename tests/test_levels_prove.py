@@ -1,6 +1,7 @@
 """Every shipped level is fair and has stakes: ``search`` wins it, ``idle`` loses it — with a
-margin —, ``search`` barred from its key actions loses it, random play rarely wins it, and across
-the campaign greedy earns at most ★★ on most levels after the first three.
+margin —, ``search`` barred from each entry of its key actions loses it, random play rarely wins
+it, an energy goal or failure decides against a player without the lesson on every campaign
+level, and across the campaign greedy earns at most ★★ on most levels after the first three.
 
 The guard for recalibration. A level whose proof holds by less than ``MIN_MARGIN`` (relative to
 the goal's bound) fails too: a small change to the model would flip it. Re-tune with
@@ -12,9 +13,19 @@ import math
 import numpy as np
 import pytest
 
-from sim.levels import LevelRun, campaign_levels, level_files, load_level
+from sim.levels import LevelRun, campaign_levels, level_files, levels_dir, load_level
+from sim.levels.goals import GoalTracker
 from sim.levels.level import Goal
-from sim.levels.prove import GREEDY_FULL_MAX_SHARE, RANDOM_MAX_RATE, RANDOM_PLAYERS, TUTORIAL_LEVELS
+from sim.levels.prove import (
+    ENERGY_QUANTITIES,
+    GREEDY_FULL_MAX_SHARE,
+    RANDOM_MAX_RATE,
+    RANDOM_PLAYERS,
+    TUTORIAL_LEVELS,
+    curve_warning,
+    energy_bites,
+    prove,
+)
 from sim.levels.tune import goal_value, main, tune
 from sim.policies import get_policy
 from sim.policies.random_play import random_win_rate
@@ -37,14 +48,35 @@ def test_level_is_winnable_and_not_trivial_with_a_margin(path):
 
 @pytest.mark.slow
 @pytest.mark.parametrize("path", level_files(), ids=lambda p: p.stem)
-def test_level_is_lost_without_its_key_actions_and_rarely_won_by_chance(path):
+def test_level_is_lost_without_each_key_action_entry_and_rarely_won_by_chance(path):
     level = load_level(path)
     assert level.key_actions, f"{path.name}: declare the actions its lesson needs as key_actions"
-    barred = LevelRun(level, 0).play_out(BeamSearch(barred=frozenset(level.key_actions)))
-    assert not barred.won, f"{path.name}: search wins it without {list(level.key_actions)} ({barred.stars}★)"
+    for group in level.key_actions:
+        barred = LevelRun(level, 0).play_out(BeamSearch(barred=frozenset(group)))
+        assert not barred.won, f"{path.name}: search wins it without {list(group)} ({barred.stars}★)"
     rate = random_win_rate(level, RANDOM_PLAYERS, seed=0)
     assert rate.rate <= RANDOM_MAX_RATE, (
         f"{path.name}: random play wins {rate.wins} of {rate.players} (allowed {RANDOM_MAX_RATE:.0%})")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", sorted((levels_dir() / "campaign").glob("*.toml")), ids=lambda p: p.stem)
+def test_campaign_level_has_an_energy_stake_that_bites_a_player_without_the_lesson(path):
+    proof = prove(load_level(path))
+    assert proof.energy.conditions, f"{path.name}: give it an energy goal or failure ({', '.join(ENERGY_QUANTITIES)})"
+    assert proof.energy.real, f"{path.name}: {proof.energy.words()} (idle, barred searches, random players)"
+
+
+def test_energy_bites_count_an_energy_fail_and_a_missed_energy_goal_but_not_an_early_end_by_another_fail():
+    level = load_level(levels_dir() / "campaign" / "07_mitochondria.toml")
+    energy_goal = next(g for g, goal in enumerate(level.goals) if goal.quantity in ENERGY_QUANTITIES)
+    other_fail = next((f for f, c in enumerate(level.fails) if c.quantity not in ENERGY_QUANTITIES), None)
+    t = GoalTracker(level.goals, level.fails, 3, level.turns)
+    t.failed[:] = [-1, -1, -1 if other_fail is None else other_fail]
+    bites = energy_bites(level, t)  # nothing measured: every goal missed
+    assert level.goals[energy_goal].slug in bites[0] and bites[0] == bites[1]
+    if other_fail is not None:
+        assert bites[2] == ""
 
 
 @pytest.mark.slow
@@ -99,3 +131,20 @@ def test_tune_cli_prints_each_goal_for_the_three_bots(capsys):
     lv = load_level(path)
     assert lv.slug in out and "search wins by" in out and "probe idle" in out
     assert all(f"  {g.slug} " in out for g in lv.goals)
+
+
+def _proof(slug, greedy_stars):
+    from types import SimpleNamespace
+
+    result = SimpleNamespace(stars=greedy_stars, won=greedy_stars >= 1)
+    return SimpleNamespace(level=SimpleNamespace(slug=slug), results={"greedy": result})
+
+
+def test_curve_warns_when_greedy_loses_a_tutorial_level():
+    proofs = [_proof("01", 3), _proof("02", 0), _proof("03", 3), _proof("04", 1)]
+    assert "02" in curve_warning(proofs) and "01" not in curve_warning(proofs)
+
+
+def test_curve_warns_when_the_tutorial_earns_greedy_no_more_stars_than_later():
+    assert "on average" in curve_warning([_proof("01", 1), _proof("02", 1), _proof("03", 1), _proof("04", 3)])
+    assert curve_warning([_proof("01", 3), _proof("02", 2), _proof("03", 3), _proof("04", 1)]) == ""

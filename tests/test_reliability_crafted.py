@@ -103,3 +103,31 @@ def test_escape_codes_in_a_level_title_are_shown_not_obeyed(tmp_path, capsys):
     assert main(["levels", "list", str(f)]) == 0
     out = capsys.readouterr().out
     assert "\x1b" not in out and "\\x1b[2J" in out and "EVIL" in out
+
+
+@pytest.mark.parametrize("level", ["\ud800.toml", "a\x00.toml", "x" * 5000 + ".toml"])
+def test_a_replay_whose_level_path_no_file_can_have_is_exit_2(level, tmp_path, capsys):
+    """A lone surrogate or NUL in the path made os.path.realpath raise (exit 1, a traceback)."""
+    from sim.replay import FORMAT
+
+    f = tmp_path / "evil.json"
+    f.write_text(json.dumps({"format": FORMAT, "level": level, "content_hash": "x", "seed": 0, "engine_version": "2",
+                             "actions": [], "score": 0, "final_state_hash": "x"}), encoding="ascii")
+    assert main(["replay", str(f)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "not a .toml file beside the replay" in err
+
+
+def test_an_event_a_hair_inside_the_end_is_reported_with_every_digit():
+    """Shown as "found 960; allowed: 0 to 960" it looked allowed; the message must show why not."""
+    lv = levels_dir() / "campaign" / "01_insulin_key.toml"  # 16 turns of 60 min: lasts 960 min
+    text = lv.read_text(encoding="utf-8").replace("time_min = 30\n", "time_min = 959.9999999995\n", 1)
+    with pytest.raises(LevelError, match=r"found 959\.9999999995; allowed: 0 to 960 less 1e-9"):
+        parse_level(text, lv)
+
+
+def test_a_knob_just_over_its_range_is_shown_with_every_digit():
+    from sim.model.parameters import value_problem
+
+    assert value_problem("mito_capacity", 10.0000001) == "found 10.0000001; allowed: 0 to 10"
+    assert value_problem("mito_capacity", 11.0) == "found 11; allowed: 0 to 10"

@@ -4,7 +4,10 @@ few seconds in CI and scales with ``make fuzz`` (HYPOTHESIS_PROFILE=fuzz).
 - crafted settings/progress files, loaded then saved by two windows (``game.settings.Store``);
 - lone surrogates and control characters in any text field of a hand-in, graded and rendered;
 - action offsets a hair around a turn's end and start inside hand-ins, graded under a timeout;
-- deep nesting and huge whole numbers inside a valid document, for every loader.
+- deep nesting and huge whole numbers inside a valid document, for every loader;
+- round 2's last gaps: action logs copied with every offset nudged, pipes, devices and links to
+  them given to every loader, replay level paths no file can have, and command-line arguments
+  holding bytes that are not text.
 
 Fixed cases of each live in tests/game/test_game_storage_hostile.py, tests/test_grade_hostile.py,
 tests/test_reliability_stalls.py and tests/test_reliability_crafted.py; these generalise them.
@@ -17,6 +20,7 @@ import contextlib
 import csv
 import io
 import json
+import os
 import re
 import zlib
 from functools import cache
@@ -27,19 +31,28 @@ from hypothesis import strategies as st
 
 from game.settings import PROGRESS_FILE, SETTINGS_FILE, Progress, Settings, Store
 from game.storage import load_json
-from sim.classroom import make_challenge, make_submission, parse_challenge, parse_result_code
+from sim.classroom import (
+    load_challenge,
+    load_submission,
+    make_challenge,
+    make_submission,
+    parse_challenge,
+    parse_result_code,
+)
 from sim.classroom.canonical import canonical_json, checksum
 from sim.classroom.codes import _ZDICT, PREFIX_V1
+from sim.classroom.flags import NONZERO_OFFSET, mark_flags
 from sim.classroom.grade import STATUSES, Source, grade_source
 from sim.classroom.report import render
 from sim.classroom.submission import parse_submission
 from sim.classroom.table import to_csv
 from sim.cli.errors import printable
+from sim.cli.main import main
 from sim.datatree import MAX_DEPTH, MAX_INT
 from sim.errors import UserError
-from sim.levels import LevelRun, levels_dir, parse_level
+from sim.levels import LevelRun, levels_dir, load_level, parse_level
 from sim.policies import get_policy
-from sim.replay import load_replay, save_replay
+from sim.replay import FORMAT, load_replay, save_replay, verify_replay
 from sim.saves import load_simulation, save_simulation
 from tests.test_reliability_stalls import (
     _within,  # a thread with a timeout: a stall fails, not hangs
@@ -270,3 +283,139 @@ def test_fuzz_deep_or_huge_values_anywhere_are_the_loaders_own_error(tmp_path_fa
     with contextlib.suppress(FileNotFoundError):
         if kind == "settings" and deep_or_huge:
             assert not path.exists()  # set aside as corrupt
+
+
+# --- offsets nudged to make a copied or bot-played log look new --------------------------------------
+@cache
+def _long_challenge():
+    return make_challenge(LEVEL, 1, turn_limit=8)  # long enough for the bot check (≥ 4 active turns)
+
+
+@cache
+def _greedy_doc() -> dict:
+    ch = _long_challenge()
+    run = LevelRun(ch.level, seed=ch.seed)
+    run.play_out(get_policy("greedy"))
+    return json.loads(make_submission(ch, "Ana", {}, run).to_json())
+
+
+nudges = st.floats(0.0, 1e-3, allow_nan=False) | st.sampled_from([1e-9, 1e-6, 2e-6, 5e-324])
+
+
+@bounded
+@given(st.lists(nudges, min_size=1, max_size=24))
+@example([1e-6])
+@example([2e-6, 0.0])
+def test_fuzz_nudged_offsets_never_hide_a_copy_or_a_bot(tmp_path_factory, nudge):
+    ch = _long_challenge()
+    ana = _greedy_doc()
+    bo = json.loads(json.dumps(ana))
+    bo["name"] = "Bo"
+    n = 0
+    for turn in bo["actions"]:
+        for a in turn:
+            if nudge[n % len(nudge)]:  # the file leaves out an offset of 0 (its canonical form)
+                a["offset_min"] = a.get("offset_min", 0.0) + nudge[n % len(nudge)]
+            n += 1
+    bo["checksum"] = checksum(bo)
+    folder = tmp_path_factory.mktemp("in")
+    rows = []
+    for doc in (ana, bo):
+        f = folder / f"{doc['name']}.json"
+        f.write_text(_json(doc))
+        rows.append(grade_source(ch, Source(str(f), "file", str(f))))
+    _, flagged = mark_flags(rows, ch)
+    assert "same action log as Ana" in flagged.flags
+    assert any(f.startswith("plays as the bot 'greedy' would") for f in flagged.flags)
+    assert (NONZERO_OFFSET in flagged.flags) == any(x != 0.0 for x in (nudge * n)[:n])
+
+
+# --- pipes, devices and links to them, given to every loader -----------------------------------------
+def _not_regular(kind: str, path: Path) -> None:
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "folder":
+        path.mkdir()
+    elif kind == "link to a fifo":
+        os.mkfifo(path.with_name("real-pipe"))
+        path.symlink_to(path.with_name("real-pipe"))
+    else:  # a link to a device that never ends or never starts
+        path.symlink_to("/dev/zero" if kind == "link to /dev/zero" else "/dev/null")
+
+
+READERS = {
+    "level": load_level, "challenge": load_challenge, "submission": load_submission, "replay": load_replay,
+    "save": load_simulation,
+}
+
+
+@bounded
+@given(st.sampled_from([*READERS, "settings"]),
+       st.sampled_from(["fifo", "folder", "link to a fifo", "link to /dev/zero", "link to /dev/null"]))
+@example("level", "fifo")
+@example("level", "link to /dev/zero")
+@example("settings", "fifo")
+def test_fuzz_a_pipe_or_device_is_each_loaders_own_error_without_blocking(tmp_path_factory, loader, kind):
+    if not hasattr(os, "mkfifo") or not os.path.exists("/dev/zero"):
+        return
+    path = tmp_path_factory.mktemp("nr") / "crafted.file"
+    _not_regular(kind, path)
+    if loader == "settings":
+        loaded = _within(20, load_json, path)
+        assert loaded.data is None and loaded.problem
+        return
+    try:
+        _within(20, READERS[loader], path)
+    except UserError as e:
+        assert str(e).startswith(f"{path}: ") and ("regular file" in str(e) or "folder" in str(e)), str(e)
+    else:
+        raise AssertionError(f"{loader} read a {kind}")
+
+
+# --- replay level paths that no file can have ---------------------------------------------------------
+path_text = st.lists(st.text(st.characters(codec=None, categories=("Cs", "Cc", "L", "N", "P", "S")), max_size=6)
+                     | st.sampled_from(["/", "..", "\x00", "\ud800", "~"]), max_size=8).map("".join)
+
+
+@bounded
+@given(path_text, st.sampled_from(["", ".toml", "/..", "/x.toml"]), st.integers(1, 3))
+@example("\ud800", ".toml", 1)
+@example("a\x00", ".toml", 1)
+@example("x", ".toml", 3000)
+def test_fuzz_any_replay_level_path_is_a_save_error(tmp_path_factory, text, suffix, repeat):
+    f = tmp_path_factory.mktemp("r") / "crafted.json"
+    f.write_text(json.dumps({"format": FORMAT, "level": text * repeat + suffix, "content_hash": "x", "seed": 0,
+                             "engine_version": "2", "actions": [], "score": 0, "final_state_hash": "x"}),
+                 encoding="ascii")
+    try:
+        verify_replay(f)
+    except UserError as e:
+        assert "crafted.json" in str(e) or "Traceback" not in str(e)
+
+
+# --- command-line arguments that are not text ---------------------------------------------------------
+COMMANDS = (
+    ["run", "--days", "0.1", "--out", "r.csv"],
+    ["experiment", "fasting", "--out", "e.csv"],
+    ["sweep", "healthy", "--param", "receptor_number=1", "--days", "0.1", "--out", "s.csv"],
+    ["challenge", "play", "c.challenge.toml", "--name", "Ana", "--reflect", "r1=why", "--out", "p.json"],
+    ["replay", "x.json"],
+    ["grade", "c.challenge.toml", ".", "--out", "g"],
+)
+# What Python makes of bytes that are not UTF-8 on a command line: lone low surrogates.
+undecodable = st.text(st.characters(min_codepoint=0xDC80, max_codepoint=0xDCFF), min_size=1, max_size=3)
+
+
+@bounded
+@given(st.sampled_from(range(len(COMMANDS))), st.integers(0, 12), undecodable, st.booleans())
+@example(0, 4, "\udcff", True)
+@example(3, 6, "\udcff", False)
+def test_fuzz_an_argument_that_is_not_text_exits_2_and_writes_nothing(tmp_path_factory, which, at, bad, replace):
+    argv = list(COMMANDS[which])
+    i = at % len(argv)
+    argv[i] = bad if replace else argv[i][: len(argv[i]) // 2] + bad + argv[i][len(argv[i]) // 2:]
+    folder = tmp_path_factory.mktemp("cwd")
+    with contextlib.chdir(folder), contextlib.redirect_stderr(io.StringIO()) as err:
+        assert main(argv) == 2
+    assert err.getvalue().count("\n") == 1 and "not text" in err.getvalue()
+    assert list(folder.iterdir()) == []

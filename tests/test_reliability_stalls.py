@@ -94,3 +94,22 @@ def test_a_replay_with_a_hair_before_the_end_offset_is_refused_without_hanging(t
         assert "offset" in str(exc)
     else:
         assert not check.ok and "offset" in check.message
+
+
+def test_a_handler_that_reschedules_itself_for_ever_is_a_simulation_error(monkeypatch):
+    """The MAX_EVENT_BATCHES guard: each batch fires one event that queues the next a hair later,
+    so the turn's end is never reached; the guard (lowered here to keep the test fast) ends it."""
+    import sim.engine as engine
+
+    monkeypatch.setattr(engine, "MAX_EVENT_BATCHES", 500)
+    sim = Simulation.from_preset("healthy", dt_min=5.0)
+    real = sim._handlers["level"]
+
+    def again(seq, ev):
+        real(seq, ev)
+        sim.queue.push(Event(ev.time_min + 1e-3, "level", Phase.ACTION, "again"))
+
+    sim._handlers["level"] = again
+    sim.queue.push(Event(1.0, "level", Phase.ACTION, "again"))
+    with pytest.raises(SimulationError, match="more than 500 event batches before 60 min"):
+        _within(20, sim.advance)

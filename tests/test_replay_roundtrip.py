@@ -31,8 +31,8 @@ def test_replay_round_trip_reproduces_score_and_state(tmp_path):
 def test_replay_of_a_changed_level_is_reported(tmp_path, capsys):
     _, lv_path, out = _saved(tmp_path)
     text = SRC.read_text()
-    assert "below = 24.0" in text
-    lv_path.write_text(text.replace("below = 24.0", "below = 23.0"))
+    assert "below = 35.0" in text
+    lv_path.write_text(text.replace("below = 35.0", "below = 34.0"))
     check = verify_replay(out)
     assert check.level_changed and "level file has changed" in check.message
     assert main(["replay", str(out)]) == 2
@@ -56,7 +56,8 @@ def test_broken_replay_file_is_a_save_error(tmp_path, capsys):
 
 def test_run_level_cli_writes_csv_and_replay(tmp_path, capsys):
     csv_out, rep_out = tmp_path / "o.csv", tmp_path / "r.json"
-    assert main(["run", str(SRC), "--policy", "greedy", "--seed", "1", "--out", str(csv_out), "--replay-out", str(rep_out)]) == 0
+    # search plays every turn (greedy starves the cell and ends the level early)
+    assert main(["run", str(SRC), "--policy", "search", "--seed", "1", "--out", str(csv_out), "--replay-out", str(rep_out)]) == 0
     lines = csv_out.read_text().splitlines()
     assert lines[0].startswith("turn,time_min") and len(lines) == 1 + load_level(SRC).turns
     assert main(["replay", str(rep_out)]) == 0

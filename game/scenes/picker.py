@@ -16,6 +16,7 @@ from game.scenes import make
 from game.scenes.base import Scene
 from game.ui import Button, blit_text, panel
 from sim.errors import UserError
+from sim.storage import read_text_limited
 
 ROWS = 5
 ROW_H, ROW_GAP = 62, 10
@@ -25,13 +26,11 @@ TOP = 150
 def quick_title(path: Path) -> str:
     """The title for the list, read without checking the file (that happens when it is opened)."""
     try:
-        if path.stat().st_size > 512 * 1024:
-            return ""
-        raw = tomllib.loads(path.read_text("utf-8"))
+        raw = tomllib.loads(read_text_limited(path, limit=512 * 1024))  # never blocks on a pipe
         texts = raw.get("text")
         mine = texts.get(current_language()) if isinstance(texts, dict) else None
         t = (mine.get("title") if isinstance(mine, dict) else None) or raw.get("title", "")
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
+    except (UserError, tomllib.TOMLDecodeError, RecursionError):
         return ""
     return " ".join(t.split())[:120] if isinstance(t, str) else ""
 

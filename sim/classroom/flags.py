@@ -5,7 +5,12 @@
 - the same student handing in more than once (each row is kept; the later ones are flagged);
 - an action log that is what a shipped bot plays on this challenge (``greedy``, ``search``: each is
   played once on the challenge's level and seed, and the student's log compared turn by turn), or
-  a file the bot itself made (``python -m sim challenge play`` writes ``versions.player``).
+  a file the bot itself made (``python -m sim challenge play`` writes ``versions.player``);
+- an action at a nonzero offset in a hand-in that claims to come from the game (no
+  ``versions.player``): the game only ever plays an action at the start of its turn.
+
+Logs are compared by the action kinds of each turn, offsets left out: nudging every offset by
+1e-6 min changes nothing a teacher cares about but made a copied or bot-played log look new.
 
 There is no timing evidence to use: submissions carry no per-turn wall times, and any the game
 wrote would be as easy to forge as the rest of the file.
@@ -39,6 +44,12 @@ BOT_SHARE = 0.8
 BOT_MIN_ACTIVE = 4
 
 Log = tuple[tuple[Action, ...], ...]
+Kinds = tuple[tuple[str, ...], ...]  # a log without its offsets: what the flags compare
+NONZERO_OFFSET = "offsets the game never writes (an action not at the start of its turn)"
+
+
+def kinds(log: Log) -> Kinds:
+    return tuple(tuple(a.kind for a in turn) for turn in log)
 
 
 def _add(g: Graded, flag: str) -> Graded:
@@ -57,18 +68,20 @@ def mark_flags(rows: Sequence[Graded], challenge: Challenge | None = None) -> li
             out[i] = _add(out[i], f"{AGAIN} (also {out[by_name[key]].source})")
         else:
             by_name[key] = i
-    by_log: dict[tuple[tuple[Action, ...], ...], int] = {}
+    by_log: dict[Kinds, int] = {}
     for i in intact:
         sub = out[i].submission
         assert sub is not None
+        if "player" not in sub.versions and any(a.offset_min != 0 for turn in sub.actions for a in turn):
+            out[i] = _add(out[i], NONZERO_OFFSET)
         if not any(sub.actions):
             continue  # an empty log is what anyone gets by pressing "end turn"
-        j = by_log.setdefault(sub.actions, i)
+        j = by_log.setdefault(kinds(sub.actions), i)
         if j != i and out[j].who.casefold() != out[i].who.casefold():
             out[i] = _add(out[i], f"same action log as {out[j].who}")
             out[j] = _add(out[j], f"same action log as {out[i].who}")
     if len(intact) <= NEAR_MAX_ROWS:
-        logs = [(i, sub.actions) for i in intact if (sub := out[i].submission) is not None]
+        logs = [(i, kinds(sub.actions)) for i in intact if (sub := out[i].submission) is not None]
         for a, (i, la) in enumerate(logs):
             for j, lb in logs[:a]:
                 if (len(la) == len(lb) >= NEAR_MIN_TURNS and la != lb
@@ -96,10 +109,12 @@ def _bot_logs(challenge_toml: str) -> tuple[tuple[str, Log], ...]:
 
 
 def bot_match(log: Log, bot: Log) -> tuple[int, int]:
-    """(turns played as the bot would, turns where either acted), turn by turn from the start."""
-    n = max(len(log), len(bot))
-    active = [t for t in range(n) if (t < len(log) and log[t]) or (t < len(bot) and bot[t])]
-    same = sum(1 for t in active if t < len(log) and t < len(bot) and log[t] == bot[t])
+    """(turns played as the bot would, turns where either acted), turn by turn from the start;
+    a turn counts as the bot's when it plays the same kinds in the same order, at any offsets."""
+    mine, its = kinds(log), kinds(bot)
+    n = max(len(mine), len(its))
+    active = [t for t in range(n) if (t < len(mine) and mine[t]) or (t < len(its) and its[t])]
+    same = sum(1 for t in active if t < len(mine) and t < len(its) and mine[t] == its[t])
     return same, len(active)
 
 
@@ -139,4 +154,4 @@ def counted(rows: Sequence[Graded]) -> list[Graded]:
     return [g for g in rows if not any(f.startswith(AGAIN) for f in g.flags)]
 
 
-__all__ = ["AGAIN", "BOTS", "bot_match", "counted", "flagged", "mark_flags"]
+__all__ = ["AGAIN", "BOTS", "NONZERO_OFFSET", "bot_match", "counted", "flagged", "kinds", "mark_flags"]

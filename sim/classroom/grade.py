@@ -35,7 +35,7 @@ from sim.classroom.canonical import (
 from sim.classroom.challenge import Challenge, check_name, parse_challenge
 from sim.classroom.codes import find_codes, parse_result_code
 from sim.classroom.commitment import commitment_flags
-from sim.classroom.intake import kind_problem, read_limited
+from sim.classroom.intake import LINK_OUTSIDE, kind_problem, read_limited
 from sim.classroom.replay import replay
 from sim.classroom.submission import Submission, load_submission
 from sim.errors import ChallengeError
@@ -107,7 +107,11 @@ def _walk(folder: Path) -> Iterator[Source]:
                 continue
             real = path.resolve()
             if real != root and root not in real.parents:
-                continue  # a link that leads outside the folder handed to us
+                # A link that leads outside the folder handed to us is never followed, but listed,
+                # so a teacher missing a student's file can see why.
+                if e.is_dir() or e.name.endswith((".json", ".txt")):
+                    yield Source(str(path), "error", LINK_OUTSIDE)
+                continue
             if e.is_dir():
                 if depth < MAX_DEPTH:
                     subdirs.append((path, depth + 1))

@@ -43,6 +43,7 @@ def replay(challenge: Challenge, actions: Sequence[Sequence[Action]]) -> Replay:
 
 def _replay(challenge: Challenge, log: tuple[tuple[Action, ...], ...]) -> Replay:
     from sim.levels import LevelRun
+    from sim.levels.play import at_turn
 
     run = LevelRun(challenge.level, seed=challenge.seed)
     allowed = set(challenge.allowed_actions)
@@ -58,7 +59,7 @@ def _replay(challenge: Challenge, log: tuple[tuple[Action, ...], ...]) -> Replay
         try:
             run.step(list(acts))
         except UserError as e:
-            problem = f"turn {t + 1}: {e}"
+            problem = at_turn(t + 1, e)
             break
     return Replay(run.result(), run.sim.state.digest(), problem)
 

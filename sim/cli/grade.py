@@ -24,8 +24,8 @@ from sim.classroom.table import to_csv
 from sim.cli.errors import CliError
 from sim.cli.names import CHALLENGE_HELP, challenge_arg
 from sim.cli.progress import Progress
-from sim.cli.run import positive_int
-from sim.storage import atomic_write_text, is_stdout
+from sim.cli.run import workers_int
+from sim.storage import is_stdout, write_outputs
 
 
 def add_parser(sub: Any) -> None:
@@ -34,7 +34,7 @@ def add_parser(sub: Any) -> None:
     p.add_argument("challenge", type=challenge_arg, help=CHALLENGE_HELP)
     p.add_argument("submissions", nargs="+", type=Path, help="submission files, folders, or files of result codes")
     p.add_argument("--out", type=Path, required=True, help="folder for class.csv and report.html (created)")
-    p.add_argument("--workers", type=positive_int, default=1, help="local processes for the replays (default 1)")
+    p.add_argument("--workers", type=workers_int, default=1, help="local processes for the replays (1–64, default 1)")
     p.set_defaults(func=run)
 
 
@@ -52,8 +52,8 @@ def run(args: argparse.Namespace) -> int:
     rows = grade(ch, sources, workers=args.workers, tick=progress.tick)
     progress.close()
     elapsed = time.perf_counter() - t0
-    atomic_write_text(args.out / "class.csv", to_csv(ch, rows))
-    atomic_write_text(args.out / "report.html", render(ch, rows, app_version()))
+    write_outputs([(args.out / "class.csv", to_csv(ch, rows)),
+                   (args.out / "report.html", render(ch, rows, app_version()))])
     counts = Counter(g.status for g in rows)
     print(f"graded {len(rows)} submissions in {elapsed:.1f} s: "
           + ", ".join(f"{counts.get(s, 0)} {s}" for s in STATUSES))

@@ -4,9 +4,13 @@
 - ``levels check [PATH ...]``: validate files and folders, and check each briefing claim
   (``[[claims]]``) against the level; exit 0 when all are valid and true, 2 otherwise.
 - ``levels prove [PATH ...]``: show that ``search`` wins each level (with its stars), ``idle``
-  loses it, ``search`` barred from the level's ``key_actions`` loses it and random play wins it
-  rarely, with ``greedy``'s result as a difficulty hint (on the campaign it must earn at most ★★
-  on most levels after the first three); exit 2 when one of these fails.
+  loses it, ``search`` barred from each entry of the level's ``key_actions`` loses it, random
+  play wins it rarely and (on campaign levels) an energy goal or failure condition decides
+  against idle, a barred search or a random player, with ``greedy``'s result as a difficulty
+  hint (on the campaign it must earn at most ★★ on most levels after the first three); exit 2
+  when one of these fails.
+  On the campaign it prints the difficulty curve (greedy's stars and random's win rate per
+  level) and a warning when the first three levels are not the easiest for greedy.
 
 PATH is a level file, a folder or a shipped level's name (as ``levels list`` shows it);
 it defaults to the shipped levels.
@@ -27,8 +31,11 @@ from sim.levels.claims import claim_problems
 from sim.levels.prove import (
     GREEDY_FULL_MAX_SHARE,
     TUTORIAL_LEVELS,
+    curve,
+    curve_warning,
     greedy_capped,
     greedy_full_stars,
+    in_campaign,
     prove,
 )
 
@@ -84,13 +91,17 @@ def run(args: argparse.Namespace) -> int:
             print(proof.line(), flush=True)
             bad += not proof.ok
             proofs.append(proof)
-        campaign = [p for p in proofs if p.level.path is not None and p.level.path.parent.name == "campaign"]
+        campaign = [p for p in proofs if in_campaign(p.level)]
         if len(campaign) > TUTORIAL_LEVELS:
             full, later = greedy_full_stars(campaign)
             capped = greedy_capped(campaign)
             print(f"{'ok' if capped else 'TOO-EASY':<10} greedy earns ★★★ on {full} of the {later} campaign levels "
                   f"after the first {TUTORIAL_LEVELS} (allowed: fewer than {GREEDY_FULL_MAX_SHARE:.0%})")
             bad += not capped
+            print(f"{'curve':<10} greedy's stars / random's win rate: {curve(campaign)}")
+            warning = curve_warning(campaign)
+            if warning:
+                print(f"{'WARNING':<10} {warning}")
         print(f"proved {len(levels)} level(s) in {time.perf_counter() - t0:.1f}s")
     if args.action == "check":
         print(f"{len(files) - bad} of {len(files)} level file(s) valid")

@@ -43,10 +43,28 @@ def build_parser() -> Parser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     words = list(sys.argv[1:] if argv is None else argv)
+    bad = undecodable_argument(words)
+    if bad is not None:
+        sys.stderr.write(f"{parser.prog}: error: argument {bad} holds bytes that are not text in this "
+                         f"system's encoding ({sys.getfilesystemencoding()}); rename the file or retype it\n")
+        return 2
     args = parser.parse_args(words)
     args.command_line = [*shlex.split(parser.prog), *words]  # for the outputs' sidecars
     with printable_output():
         return _run(parser, args)
+
+
+def undecodable_argument(words: Sequence[str]) -> str | None:
+    """The first argument (shown escaped) holding a lone surrogate, or None.
+
+    Python hands bytes it cannot decode from argv over as lone surrogates (``\\xff`` as
+    ``\\udcff``); no file name or text written from them can be encoded again, so `run --out
+    bad\\xff.csv` wrote the CSV and then failed on its sidecar. They are refused before anything runs.
+    """
+    for w in words:
+        if any("\ud800" <= c <= "\udfff" for c in w):
+            return ascii(w)
+    return None
 
 
 def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:

@@ -48,6 +48,18 @@ def positive_int(text: str) -> int:
     return v
 
 
+# Local worker processes: each is a Python with numpy loaded (≈ 100 MB); more than 64 on a school
+# machine is a typo, and 10**6 of them used to try to start.
+MAX_WORKERS = 64
+
+
+def workers_int(text: str) -> int:
+    v = positive_int(text)
+    if v > MAX_WORKERS:
+        raise argparse.ArgumentTypeError(f"allowed 1 to {MAX_WORKERS} processes, got {v}")
+    return v
+
+
 def positive_float(text: str) -> float:
     try:
         v = float(text)

@@ -28,7 +28,7 @@ from sim.cli.outputs import (
     wrote,
 )
 from sim.cli.progress import Progress
-from sim.cli.run import days_float, positive_int, seed_int, turn_min_float
+from sim.cli.run import days_float, positive_int, seed_int, turn_min_float, workers_int
 from sim.errors import LevelError
 from sim.provenance import level_subject
 from sim.storage import MAX_FILE_BYTES, read_text_limited
@@ -68,7 +68,7 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--diet", default="standard", help="preset: named diet (default standard)")
     p.add_argument("--turn-min", type=turn_min_float, default=60.0, help="preset: minutes per turn (default 60)")
     p.add_argument("--policy", default="greedy", help="level: the bot that plays (idle, greedy, search; default greedy)")
-    p.add_argument("--workers", type=positive_int, default=1, help="local processes (default 1)")
+    p.add_argument("--workers", type=workers_int, default=1, help="local processes (1–64, default 1)")
     p.add_argument("--scheduler", metavar="ADDRESS", help="an existing Dask scheduler, e.g. tcp://10.0.0.5:8786")
     add_out_arguments(p, "the CSV to write", required=True)
     p.set_defaults(func=run)

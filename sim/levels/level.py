@@ -121,7 +121,9 @@ class Level:
     start_clock_min: float
     catalog: Catalog = attrs.field(repr=False, eq=False)
     claims: tuple[Claim, ...] = ()
-    key_actions: tuple[str, ...] = ()
+    # The lesson's actions: each entry one action or a group of substitutes; the proof bars one
+    # entry at a time (a group as a whole) and requires each barred search to lose.
+    key_actions: tuple[tuple[str, ...], ...] = ()
     # Words in other languages (``[text.LANG]``, sim/levels/texts.py); they never change play.
     translations: Mapping[str, LevelText] = attrs.field(factory=dict, repr=False, eq=False)
     notes: tuple[str, ...] = attrs.field(default=(), repr=False, eq=False)  # untranslated keys

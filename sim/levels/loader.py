@@ -25,7 +25,7 @@ from cattrs.errors import (
 
 from sim.content import default_catalog
 from sim.datatree import shape_problem
-from sim.errors import LevelError
+from sim.errors import LevelError, found
 from sim.levels.actions import RESERVED_HOTKEYS, RULE_KEYS, ActionSpec, action_tables
 from sim.levels.level import Claim, FailCondition, Goal, Level, Question
 from sim.levels.locate import Locator
@@ -77,7 +77,7 @@ class _Problems:
 
 def _num(p: _Problems, path: str, v: float | None, lo: float, hi: float, what: str = "") -> None:
     if v is not None and not (lo <= v <= hi):
-        p.add(path, f"found {v:g}; allowed: {what or f'{lo:g} to {hi:g}'}")
+        p.add(path, f"found {found(v, lo, hi)}; allowed: {what or f'{lo:g} to {hi:g}'}")
 
 
 def _known(p: _Problems, path: str, v: str, options: list[str], what: str) -> bool:
@@ -186,7 +186,7 @@ def _check(spec: LevelFile, raw: Mapping[str, Any], p: _Problems, path: str | Pa
         at = f"events[{i}]"
         if not _known(p, f"{at}.kind", ev.kind, list(EVENT_KINDS), "event kind"):
             continue
-        _num(p, f"{at}.time_min", ev.time_min, 0.0, max(length - 1e-9, 0.0), f"0 to {length:g} (inside the level, which lasts {length:g} min)")
+        _num(p, f"{at}.time_min", ev.time_min, 0.0, max(length - 1e-9, 0.0), f"0 to {length:g} less 1e-9 (inside the level, which lasts {length:g} min)")
         _num(p, f"{at}.jitter_min", ev.jitter_min, 0.0, max(length, 0.0))
         _num(p, f"{at}.chance", ev.chance, 0.0, 1.0)
         _num(p, f"{at}.intensity", ev.intensity, 0.0, 10.0)
@@ -214,8 +214,7 @@ def _check(spec: LevelFile, raw: Mapping[str, Any], p: _Problems, path: str | Pa
     fails = _fails(spec, p)
     claims = _claims(spec, p)
     offered = [a.slug for a in actions]
-    for i, k in enumerate(spec.key_actions):
-        _known(p, f"key_actions[{i}]", k, offered, "action of this level")
+    key_actions = _key_actions(spec.key_actions, offered, p)
     questions = []
     for i, q in enumerate(spec.questions):
         if len(q.choices) < 2:
@@ -235,9 +234,31 @@ def _check(spec: LevelFile, raw: Mapping[str, Any], p: _Problems, path: str | Pa
         actions=tuple(actions), goals=tuple(goals), fails=tuple(fails), questions=tuple(questions),
         events=tuple(spec.events), cell=c, diet=spec.diet, budget_per_day=spec.budget_per_day,
         start_clock_min=spec.start_clock_min,
-        catalog=catalog, claims=tuple(claims), key_actions=tuple(dict.fromkeys(spec.key_actions)),
+        catalog=catalog, claims=tuple(claims), key_actions=key_actions,
         translations=translations, notes=tuple(notes(spec, translations)),
     )
+
+
+KEY_ACTIONS_ALLOWED = ('an action of this level ("walk") or a list of substitutes, barred together '
+                       '(["walk", "workout"])')
+
+
+def _key_actions(entries: list[Any], offered: list[str], p: _Problems) -> tuple[tuple[str, ...], ...]:
+    """Each entry as a group of action slugs (a lone slug is a group of one), duplicates dropped."""
+    groups: list[tuple[str, ...]] = []
+    for i, entry in enumerate(entries):
+        at = f"key_actions[{i}]"
+        if isinstance(entry, str):
+            members, where = [entry], [at]
+        elif isinstance(entry, list) and entry and all(isinstance(m, str) for m in entry):
+            members, where = entry, [f"{at}[{j}]" for j in range(len(entry))]
+        else:
+            found = "an empty list" if entry == [] else f"{entry!r}"
+            p.add(at, f"found {found}; allowed: {KEY_ACTIONS_ALLOWED}")
+            continue
+        if all([_known(p, w, m, offered, "action of this level") for w, m in zip(where, members, strict=True)]):
+            groups.append(tuple(dict.fromkeys(members)))
+    return tuple(dict.fromkeys(groups))
 
 
 def _strip_rules(table: str, entries: Any) -> Any:

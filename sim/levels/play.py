@@ -36,6 +36,13 @@ class ActionNotAllowed(UserError):
     """An action the rules of the level do not allow now; the message says why."""
 
 
+def at_turn(turn: int, e: Exception) -> str:
+    """``e``'s message placed at ``turn`` (1-based), once: ``ActionNotAllowed`` already names its
+    turn, and a grade note read "turn 1: turn 1: …"."""
+    msg, mark = str(e), f"turn {turn}: "
+    return msg if msg.startswith(mark) else mark + msg
+
+
 @attrs.frozen
 class PlannedMeal:
     time_min: float  # on the simulation clock

@@ -109,5 +109,7 @@ class LevelFile:
     questions: list[QuestionSpec] = attrs.field(factory=list)
     content: dict[str, Any] = attrs.field(factory=dict)  # extra meals/stressors/actions (content.toml layout)
     claims: list[ClaimSpec] = attrs.field(factory=list)
-    key_actions: list[str] = attrs.field(factory=list)  # the level's lesson: without them it is lost
+    # The level's lesson: each entry an action slug or a list of substitutes (barred together);
+    # without any one entry the level is lost. Checked in loader.py, as the entries' shapes vary.
+    key_actions: list[Any] = attrs.field(factory=list)
     text: dict[str, Any] = attrs.field(factory=dict)  # [text.LANG]: the words in other languages (texts.py)

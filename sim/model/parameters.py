@@ -7,6 +7,7 @@ numpy broadcasting makes both work in one code path. Must not import pygame.
 
 from __future__ import annotations
 
+import math
 import tomllib
 from collections.abc import Mapping
 from functools import cache
@@ -17,11 +18,23 @@ from typing import Any
 import attrs
 import numpy as np
 
+from sim.errors import found
+
 CELL_TYPES = ("muscle", "fat", "liver")
 # Knobs are × normal: 0 (none) to 10×; the imposed_* knobs (unit "0–1") are levels from 0 to 1.
 # Every entry point checks through value_problem.
 KNOB_RANGE = (0.0, 10.0)
 LEVEL_RANGE = (0.0, 1.0)
+# Model parameters the kernels divide by (directly, or as a Michaelis constant beside a
+# concentration that can reach 0): 0 is a ZeroDivisionError, not an experiment, so they must be
+# > 0. Kept here rather than in parameters.toml so the rule sits beside its check;
+# tests/test_reliability_cli_args.py checks every name is a parameter and that each at 0 is refused.
+POSITIVE_ONLY = (
+    "body_weight_kg", "glucose_volume_dl_kg", "gastric_carb_sat_mg", "liver_glycogen_max_g",
+    "portal_flow_dl_kg_min", "counter_regulation_mmol_l", "beta_max_rel", "adipose_normal_kg",
+    "kcal_per_kg_fat", "energy_buffer", "glycogen_capacity", "fat_store_capacity",
+    "inflammation_k_on", "brain_km_mmol_l", "periph_km_mmol_l", "cell_km_mmol_l", "gng_share",
+)
 
 
 @attrs.frozen
@@ -64,15 +77,18 @@ def value_problem(key: str, value: float) -> str | None:
     """Why ``value`` cannot be given to knob or model parameter ``key`` (None: it can).
 
     The one check behind levels, challenges, ``run --set``, ``experiment --set`` and ``sweep
-    --param``: knobs lie in ``knob_range``; model parameters are finite and ≥ 0 (none is negative).
+    --param``: knobs lie in ``knob_range``; model parameters are finite and ≥ 0 (none is negative),
+    and > 0 for those in ``POSITIVE_ONLY``.
     """
     v = float(value)
     if key in specs()["knobs"]:
         lo, hi = knob_range(key)
         if not (lo <= v <= hi):
-            return f"found {v:g}; allowed: {lo:g} to {hi:g}"
+            return f"found {found(v, lo, hi)}; allowed: {lo:g} to {hi:g}"
+    elif key in POSITIVE_ONLY and not (np.isfinite(v) and v > 0.0):
+        return f"found {found(v, 1e-300, math.inf)}; allowed: a finite number > 0 (the model divides by it)"
     elif not (np.isfinite(v) and v >= 0.0):
-        return f"found {v:g}; allowed: a finite number ≥ 0"
+        return f"found {found(v, 0.0, math.inf)}; allowed: a finite number ≥ 0"
     return None
 
 

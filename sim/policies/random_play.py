@@ -19,6 +19,7 @@ from sim.policies.base import options_for
 
 if TYPE_CHECKING:
     from sim.levels.level import Level
+    from sim.levels.play import Playthrough
     from sim.levels.run import LevelRun, Observation
 
 
@@ -44,8 +45,9 @@ class RandomRate:
         return self.wins / self.players if self.players else 0.0
 
 
-def random_win_rate(level: Level, players: int = 64, seed: int = 0, level_seed: int = 0) -> RandomRate:
-    """Play ``players`` random players on ``level`` (its seed ``level_seed``) at once."""
+def random_players(level: Level, players: int = 64, seed: int = 0, level_seed: int = 0) -> Playthrough:
+    """Play ``players`` random players on ``level`` (its seed ``level_seed``) at once; the finished
+    population, one column per player."""
     from sim.levels.play import Playthrough
 
     play = Playthrough(level, level_seed, players)
@@ -58,6 +60,15 @@ def random_win_rate(level: Level, players: int = 64, seed: int = 0, level_seed: 
             choices = [[]] if done[i] else options_for(play, i)
             acts.append(choices[int(rng.integers(len(choices)))])
         play.step(acts, check=False)
+    return play
+
+
+def rate_of(play: Playthrough) -> RandomRate:
     stars = play.tracker.stars(final=True)
     counts = tuple(int(np.sum(stars == k)) for k in range(4))
-    return RandomRate(players, int(np.sum(stars >= 1)), counts)
+    return RandomRate(len(stars), int(np.sum(stars >= 1)), counts)
+
+
+def random_win_rate(level: Level, players: int = 64, seed: int = 0, level_seed: int = 0) -> RandomRate:
+    """Play ``players`` random players on ``level`` (its seed ``level_seed``) at once."""
+    return rate_of(random_players(level, players, seed, level_seed))
