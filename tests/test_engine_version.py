@@ -8,7 +8,7 @@ reference day to the version, so whoever changes the model's results is told to 
 from sim.engine import ENGINE_VERSION, Simulation
 from sim.events import Action
 
-PINNED = {"2": "7909c9901e30d53214b7290ace5a5b2e30b9192223b10ff9476169b8b718eb45"}
+PINNED = {"3": "8a520372383355ff3cfd56828d3deb1c523129a6078e7d9c85108a4e332827e7"}
 
 
 def reference_day_digest() -> str:

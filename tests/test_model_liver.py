@@ -42,18 +42,6 @@ def _fast_and_clamp(sim: Simulation, insulin: float = 100.0, glucose: float = 5.
     return out
 
 
-def _smaller_meals(preset: str, days: int, scale: float) -> Simulation:
-    """``days`` of the standard three meals with every meal scaled by ``scale`` (the standard diet
-    balances the model's expenditure, so 0.5 is a ≈ 935-kcal/day deficit; 0.32 is ≈ 600 kcal/day)."""
-    sim = Simulation.from_preset(preset, turn_min=1440.0)
-    for d in range(days):
-        for slug, at in sim.catalog.diets["standard"]:
-            m = sim.catalog.meals[slug]
-            sim.schedule(meal(d * 1440.0 + at, m.carb_g * scale, m.fat_g * scale, m.protein_g * scale,
-                              m.fibre_g * scale, label=slug))
-    return sim
-
-
 def _liver_fat(sim: Simulation) -> float:
     return float(sim.state.liver_fat_pct[0])
 
@@ -174,14 +162,14 @@ def test_type2_glucagon_is_high_for_its_glucose():
     assert type2["glucagon"] > 1.2 * healthy["glucagon"]
 
 
-def test_weight_loss_empties_the_liver_and_lowers_fasting_glucose():
+def test_weight_loss_empties_the_liver_and_lowers_fasting_glucose(smaller_meals):
     """Eight weeks of an energy deficit (half-size meals, ≈ 6 kg of fat lost) from the resistant
     preset: liver fat falls by well over half, back towards normal, and with it the liver's glucose
     output and fasting glucose (Petersen 2005: −80 % liver fat after ≈ 8 kg and normal hepatic
     insulin sensitivity)."""
     before = _fast_and_clamp(Simulation.from_preset("resistant", turn_min=1440.0))
     fat0 = _liver_fat(Simulation.from_preset("resistant"))
-    sim = _smaller_meals("resistant", 56, 0.5)
+    sim = smaller_meals("resistant", 56, 0.5)
     sim.run_until(56 * 1440.0)
     fat8 = _liver_fat(sim)
     after = _fast_and_clamp(sim)
@@ -191,12 +179,12 @@ def test_weight_loss_empties_the_liver_and_lowers_fasting_glucose():
     assert after["glucose"] < before["glucose"] - 0.5
 
 
-def test_600_kcal_diet_reverses_type2_liver_fat_within_weeks():
+def test_600_kcal_diet_reverses_type2_liver_fat_within_weeks(smaller_meals):
     """Lim 2011 (600 kcal/day, type 2 diabetes): liver fat 12.8 → 2.9 % by week 8, with a large fall
     in the first week (≈ 30 %), and fasting glucose falling from 9.2 towards normal."""
     before = _fast_and_clamp(Simulation.from_preset("type2", turn_min=1440.0))
     fat0 = _liver_fat(Simulation.from_preset("type2"))
-    sim = _smaller_meals("type2", 56, 0.32)
+    sim = smaller_meals("type2", 56, 0.32)
     sim.run_until(7 * 1440.0)
     fat1 = _liver_fat(sim)
     sim.run_until(56 * 1440.0)
