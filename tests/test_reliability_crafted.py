@@ -121,7 +121,8 @@ def test_a_replay_whose_level_path_no_file_can_have_is_exit_2(level, tmp_path, c
 def test_an_event_a_hair_inside_the_end_is_reported_with_every_digit():
     """Shown as "found 960; allowed: 0 to 960" it looked allowed; the message must show why not."""
     lv = levels_dir() / "campaign" / "01_insulin_key.toml"  # 16 turns of 60 min: lasts 960 min
-    text = lv.read_text(encoding="utf-8").replace("time_min = 30\n", "time_min = 959.9999999995\n", 1)
+    text, moved = re.subn(r"(?m)^time_min = [0-9.]+$", "time_min = 959.9999999995", lv.read_text(encoding="utf-8"), 1)
+    assert moved == 1, "level 01 has no event time to move"
     with pytest.raises(LevelError, match=r"found 959\.9999999995; allowed: 0 to 960 less 1e-9"):
         parse_level(text, lv)
 
