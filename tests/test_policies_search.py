@@ -22,12 +22,20 @@ def test_population_columns_follow_their_own_actions():
 
 
 def test_take_carries_active_effects_per_column():
+    """A workout started half-way through a turn runs on into the next: after ``take`` reorders
+    the columns, each must go on exactly as a single subject who played the same would."""
+    late = Action("workout", offset_min=30.0)  # 45 min: the last 15 fall in the next turn
     pop = Playthrough(LEVEL, 0, 1).take([0, 0])
-    pop.step([[Action("workout")], []])
+    pop.step([[late], []])
     moved = pop.take([1, 0])
     moved.step([[], []])
-    g = moved.sim.state.arrays["glut4_membrane_frac"]
-    assert g[1] > g[0]
+    for col, first in ((0, []), (1, [late])):
+        single = Playthrough(LEVEL, 0, 1)
+        single.step([first])
+        single.step([[]])
+        for k in ("glut4_membrane_frac", "glucose_mmol_l", "energy_frac"):
+            assert np.isclose(moved.sim.state.arrays[k][col], single.sim.state.arrays[k][0], rtol=1e-9)
+    assert moved.sim.state.arrays["glut4_membrane_frac"][1] != moved.sim.state.arrays["glut4_membrane_frac"][0]
 
 
 @pytest.mark.parametrize("name", ["idle", "greedy", "search"])
