@@ -86,9 +86,11 @@ def _state(values: dict[str, float]) -> State:
     return State.from_values({**dict.fromkeys(NAMES, 0.0), **values}, 1)
 
 
-def live(params: Parameters, start: dict[str, float], phase: Phase, day0: int = 0) -> dict[str, float]:
-    """Live ``phase.days`` days on the standard diet (plus snack and exercise) from ``start``."""
-    sim = Simulation(params, _state(start), turn_min=1440.0)
+def live(params: Parameters, start: dict[str, float], phase: Phase, day0: int = 0,
+         dt_min: float = 1.0) -> dict[str, float]:
+    """Live ``phase.days`` days on the standard diet (plus snack and exercise) from ``start``
+    (``dt_min`` > 1 only for studies of months to years where a coarser step is checked to agree)."""
+    sim = Simulation(params, _state(start), turn_min=1440.0, dt_min=dt_min)
     sim.schedule_diet("standard", phase.days)
     for d in range(phase.days):
         if phase.snack_carb_g or phase.snack_fat_g:
