@@ -1,4 +1,4 @@
-"""Soak, first part: half of the 50,000 random-input frames (``soak.py`` holds the runner and says
+"""Soak, first part: half of the 40,000 random-input frames (``soak.py`` holds the runner and says
 what it checks); the other part is in test_game_soak_b.py so both xdist workers share the load."""
 
 import pytest
