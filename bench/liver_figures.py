@@ -2,7 +2,7 @@
 remission path (8 weeks of smaller meals from the resistant and type-2 presets).
 
 ``python bench/liver_figures.py`` (≈ 30 s). EGP is the mean over the last 30 min of a 12-h fast and
-of a 120-min clamp at 100 µU/mL insulin and 5 mmol/L glucose; "supp" is 1 − clamp/fasting EGP.
+of a 120-min clamp at 100 µU/mL insulin and 5 mmol/L glucose (``sim.lab.protocols.fast_then_clamp``).
 """
 
 from __future__ import annotations
@@ -11,11 +11,9 @@ import sys
 from typing import Any
 
 from sim.engine import Simulation
-from sim.events import meal
 from sim.model import step as step_module
-from sim.lab.protocols import FAST_END_MIN
+from sim.lab.protocols import fast_then_clamp
 from sim.model.liverfat import hepatic_sensitivity
-from sim.state import State
 
 
 class Sums:
@@ -47,42 +45,6 @@ class Sums:
         self.glucagon += dt * float(cur["glucagon_pg_ml"])
 
 
-def fast_and_clamp(sim: Simulation, insulin: float = 100.0) -> dict[str, float]:
-    """From midnight (dinner at 19:00): a 12-h fast, then a euglycaemic clamp at ``insulin``."""
-    t0 = sim.state.time_min
-    sim.run_until(t0 + FAST_END_MIN - 30.0)
-    e0 = float(sim.state.acc_liver_out_mg_kg[0])
-    sim.run_until(t0 + FAST_END_MIN)
-    a = sim.state.arrays
-    out = {
-        "G": float(a["glucose_mmol_l"][0]), "I": float(a["insulin_uu_ml"][0]),
-        "GN": float(a["glucagon_pg_ml"][0]), "fat%": float(a["liver_fat_pct"][0]),
-        "EGP": (float(sim.state.acc_liver_out_mg_kg[0]) - e0) / 30.0,
-    }
-    sim.hold_inputs(clamp_glucose_mmol_l=5.0, clamp_insulin_uu_ml=insulin)
-    t1 = sim.state.time_min
-    sim.run_until(t1 + 90.0)
-    e1, m1 = float(sim.state.acc_liver_out_mg_kg[0]), float(sim.state.acc_infused_mg_kg[0])
-    sim.run_until(t1 + 120.0)
-    out["EGPclamp"] = (float(sim.state.acc_liver_out_mg_kg[0]) - e1) / 30.0
-    out["M"] = (float(sim.state.acc_infused_mg_kg[0]) - m1) / 30.0
-    out["GNclamp"] = float(sim.state.glucagon_pg_ml[0])
-    out["supp"] = 1.0 - out["EGPclamp"] / out["EGP"]
-    return out
-
-
-def deficit_days(start: Simulation, days: int, scale: float) -> Simulation:
-    """``days`` of the standard diet with every meal scaled by ``scale`` (1 = energy balance)."""
-    sim = Simulation(start.params, State.from_values(start.state.column(0), 1), turn_min=1440.0)
-    cat = sim.catalog
-    for d in range(days):
-        for slug, at in cat.diets["standard"]:
-            m = cat.meals[slug]
-            sim.schedule(meal(d * 1440.0 + at, m.carb_g * scale, m.fat_g * scale, m.protein_g * scale,
-                              m.fibre_g * scale, label=slug))
-    return sim
-
-
 def meal_day(preset: str) -> dict[str, float]:
     sim = Simulation.from_preset(preset, turn_min=1440.0)
     sim.schedule_diet("standard", 1.0)
@@ -108,16 +70,17 @@ def main() -> None:
         sim = Simulation.from_preset(preset, turn_min=1440.0)
         sens = float(hepatic_sensitivity(sim.state.liver_fat_pct[0], sim._p))
         print(f"{preset:9} day     " + fmt(meal_day(preset)) + f"  hep_sens={sens:.3g}")
-        print(f"{preset:9} clamp   " + fmt(fast_and_clamp(sim)))
+        print(f"{preset:9} clamp   " + fmt(fast_then_clamp(sim)))
     weeks = int(sys.argv[1]) if len(sys.argv) > 1 else 8
     for preset in ("resistant", "type2"):
         for scale in (0.5, 0.32):
-            sim = deficit_days(Simulation.from_preset(preset, turn_min=1440.0), 7 * weeks, scale)
+            sim = Simulation.from_preset(preset, turn_min=1440.0)
+            sim.schedule_diet("standard", 7 * weeks, portion=scale)
             line = []
             for w in range(1, weeks + 1):
                 sim.run_until(w * 7 * 1440.0)
                 line.append(f"{float(sim.state.liver_fat_pct[0]):.2g}")
-            res = fast_and_clamp(sim)
+            res = fast_then_clamp(sim)
             res["adipose_kg"] = float(sim.state.adipose_kg[0])
             print(f"{preset:9} ×{scale:g} meals {weeks} wk: liver fat by week {' '.join(line)}; then {fmt(res)}")
 

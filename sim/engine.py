@@ -157,8 +157,9 @@ class Simulation:
             raise SimulationError(f"unknown event kind {event.kind!r}")
         return self.queue.push(event)
 
-    def schedule_diet(self, diet: str, days: float, start_min: float | None = None) -> None:
-        """Queue a named diet's meals, day after day, from ``start_min`` (default: now)."""
+    def schedule_diet(self, diet: str, days: float, start_min: float | None = None, portion: float = 1.0) -> None:
+        """Queue a named diet's meals, day after day, from ``start_min`` (default: now); ``portion``
+        scales every meal (0.5: half-size meals, an energy deficit)."""
         if diet not in self.catalog.diets:
             raise SimulationError(f"unknown diet {diet!r}; known: {', '.join(sorted(self.catalog.diets))}")
         t0 = self.state.time_min if start_min is None else start_min
@@ -167,13 +168,14 @@ class Simulation:
             for slug, at in self.catalog.diets[diet]:
                 t = d * 1440 + at
                 if t0 <= t < t0 + days * 1440:
-                    self.schedule(self.meal_event(slug, t))
+                    self.schedule(self.meal_event(slug, t, portion))
 
-    def meal_event(self, slug: str, time_min: float) -> Event:
+    def meal_event(self, slug: str, time_min: float, portion: float = 1.0) -> Event:
         if slug not in self.catalog.meals:
             raise SimulationError(f"unknown meal {slug!r}; known: {', '.join(sorted(self.catalog.meals))}")
         m = self.catalog.meals[slug]
-        return meal(time_min, m.carb_g, m.fat_g, m.protein_g, m.fibre_g, m.liquid, label=slug)
+        return meal(time_min, m.carb_g * portion, m.fat_g * portion, m.protein_g * portion, m.fibre_g * portion,
+                    m.liquid, label=slug)
 
     def stressor_event(self, slug: str, time_min: float, intensity: float = 1.0, duration_min: float | None = None) -> Event:
         if slug not in self.catalog.stressors:
@@ -233,8 +235,7 @@ class Simulation:
             if hidden is None:
                 cur, fluxes = step(SimpleNamespace(**cur), self._p, self._inputs, dt, account)
             else:
-                cur, hidden, fluxes = split_step(step, cur, hidden, self._p, self._p_body, self._inputs, dt,
-                                                 account, SimpleNamespace)
+                cur, hidden, fluxes = split_step(cur, hidden, self._p, self._p_body, self._inputs, dt, account)
             t = t_end if t_end - t - dt < TIME_EPS_MIN else t + dt
             if acc is not None:
                 acc.add(cur, fluxes, dt)

@@ -52,19 +52,13 @@ def played(challenge):
 
 @pytest.fixture
 def smaller_meals():
-    """A preset living ``days`` of the standard meals each scaled by ``scale`` (an energy deficit)."""
+    """A preset living ``days`` of the standard meals each scaled by ``scale`` (the standard diet
+    balances the model's expenditure, so 0.5 is a ≈ 935-kcal/day deficit; 0.32 is ≈ 600 kcal/day)."""
     from sim.engine import Simulation
-    from sim.events import meal
 
     def _smaller(preset: str, days: int, scale: float) -> Any:
-        """``days`` of the standard three meals with every meal scaled by ``scale`` (the standard diet
-        balances the model's expenditure, so 0.5 is a ≈ 935-kcal/day deficit; 0.32 is ≈ 600 kcal/day)."""
         sim = Simulation.from_preset(preset, turn_min=1440.0)
-        for d in range(days):
-            for slug, at in sim.catalog.diets["standard"]:
-                m = sim.catalog.meals[slug]
-                sim.schedule(meal(d * 1440.0 + at, m.carb_g * scale, m.fat_g * scale, m.protein_g * scale,
-                                  m.fibre_g * scale, label=slug))
+        sim.schedule_diet("standard", days, portion=scale)
         return sim
 
     return _smaller

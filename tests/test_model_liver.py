@@ -11,35 +11,13 @@ from typing import Any
 import pytest
 
 from sim.engine import Simulation
-from sim.events import meal
-from sim.lab.protocols import FAST_END_MIN
+from sim.lab.protocols import FAST_END_MIN, fast_then_clamp
 from sim.model import step as step_module
 from sim.model.liverfat import hepatic_sensitivity
 from sim.model.parameters import Parameters
 from sim.state import State
 
 NAFLD_PCT = 5.56  # Szczepaniak 2005: 95th percentile of liver fat in low-risk adults
-
-
-def _fast_and_clamp(sim: Simulation, insulin: float = 100.0, glucose: float = 5.0) -> dict[str, float]:
-    """From midnight (dinner at 19:00): a 12-h fast, then a 120-min clamp. EGP and infusion are the
-    means of the last 30 min of each phase (mg/kg/min)."""
-    t0 = sim.state.time_min
-    sim.run_until(t0 + FAST_END_MIN - 30.0)
-    e0 = float(sim.state.acc_liver_out_mg_kg[0])
-    sim.run_until(t0 + FAST_END_MIN)
-    out = {"glucose": float(sim.state.glucose_mmol_l[0]), "glucagon": float(sim.state.glucagon_pg_ml[0]),
-           "egp": (float(sim.state.acc_liver_out_mg_kg[0]) - e0) / 30.0}
-    sim.hold_inputs(clamp_glucose_mmol_l=glucose, clamp_insulin_uu_ml=insulin)
-    t1 = sim.state.time_min
-    sim.run_until(t1 + 90.0)
-    e1, m1 = float(sim.state.acc_liver_out_mg_kg[0]), float(sim.state.acc_infused_mg_kg[0])
-    sim.run_until(t1 + 120.0)
-    out["egp_clamp"] = (float(sim.state.acc_liver_out_mg_kg[0]) - e1) / 30.0
-    out["m_value"] = (float(sim.state.acc_infused_mg_kg[0]) - m1) / 30.0
-    out["glucagon_clamp"] = float(sim.state.glucagon_pg_ml[0])
-    out["suppression"] = 1.0 - out["egp_clamp"] / out["egp"]
-    return out
 
 
 def _liver_fat(sim: Simulation) -> float:
@@ -96,10 +74,10 @@ def test_fatty_liver_suppresses_egp_less_in_a_clamp():
     """The same healthy subject with 10.5 % instead of normal liver fat: insulin suppresses its glucose
     production less (Seppälä-Lindroos 2002, euglycaemic clamp; Lim 2011: 43 % suppression at 12.8 %
     liver fat vs 68 % in controls)."""
-    normal = _fast_and_clamp(Simulation.from_preset("healthy", turn_min=1440.0))
+    normal = fast_then_clamp(Simulation.from_preset("healthy", turn_min=1440.0))
     sim = Simulation.from_preset("healthy", turn_min=1440.0)
     sim.state.arrays["liver_fat_pct"][:] = 10.5
-    fatty = _fast_and_clamp(sim)
+    fatty = fast_then_clamp(sim)
     assert fatty["suppression"] < normal["suppression"] - 0.1
     assert fatty["egp_clamp"] > 2.0 * normal["egp_clamp"]
 
@@ -108,8 +86,8 @@ def test_clamp_suppresses_egp_80_to_90_percent_when_healthy_less_in_type2():
     """Basal EGP ≈ 1.8–2.2 mg/kg/min (the model's fasting disposal sets ≈ 1.75) and ≈ 85–95 %
     suppressed by 100 µU/mL insulin when healthy (DeFronzo 1979; Rizza 1981); in type 2 diabetes only
     ≈ 50–75 % (DeFronzo 1989; Lim 2011), with a higher basal EGP (DeFronzo 1989)."""
-    healthy = _fast_and_clamp(Simulation.from_preset("healthy", turn_min=1440.0))
-    type2 = _fast_and_clamp(Simulation.from_preset("type2", turn_min=1440.0))
+    healthy = fast_then_clamp(Simulation.from_preset("healthy", turn_min=1440.0))
+    type2 = fast_then_clamp(Simulation.from_preset("type2", turn_min=1440.0))
     assert 1.6 <= healthy["egp"] <= 2.2
     assert 0.8 <= healthy["suppression"] <= 0.95
     assert 0.5 <= type2["suppression"] <= 0.78
@@ -120,8 +98,8 @@ def test_liver_does_not_follow_the_displayed_cell():
     """The liver is not a GLUT4 tissue and its insulin resistance is its own (hepatocytes use GLUT2;
     liver fat, Seppälä-Lindroos 2002): weakening the displayed cell's receptors lowers the clamp
     M-value through muscle uptake only — the liver's glucose output in the clamp does not move."""
-    base = _fast_and_clamp(Simulation.from_preset("healthy", turn_min=1440.0))
-    weak = _fast_and_clamp(Simulation.from_preset("healthy", turn_min=1440.0, knobs={"receptor_number": 0.3}))
+    base = fast_then_clamp(Simulation.from_preset("healthy", turn_min=1440.0))
+    weak = fast_then_clamp(Simulation.from_preset("healthy", turn_min=1440.0, knobs={"receptor_number": 0.3}))
     assert weak["m_value"] < base["m_value"] - 1.0
     assert weak["egp_clamp"] == pytest.approx(base["egp_clamp"], abs=0.01)
 
@@ -156,8 +134,8 @@ def test_glucagon_rises_in_hypoglycaemia():
 def test_type2_glucagon_is_high_for_its_glucose():
     """In type 2 diabetes fasting glucagon is not lowered by the high glucose but normal or raised
     (Unger & Cherrington 2012), and raised with fatty liver (Junker 2016: 7.5 vs 3.4 pmol/L)."""
-    healthy = _fast_and_clamp(Simulation.from_preset("healthy", turn_min=1440.0))
-    type2 = _fast_and_clamp(Simulation.from_preset("type2", turn_min=1440.0))
+    healthy = fast_then_clamp(Simulation.from_preset("healthy", turn_min=1440.0))
+    type2 = fast_then_clamp(Simulation.from_preset("type2", turn_min=1440.0))
     assert type2["glucose"] > healthy["glucose"] + 2.0
     assert type2["glucagon"] > 1.2 * healthy["glucagon"]
 
@@ -167,12 +145,12 @@ def test_weight_loss_empties_the_liver_and_lowers_fasting_glucose(smaller_meals)
     preset: liver fat falls by well over half, back towards normal, and with it the liver's glucose
     output and fasting glucose (Petersen 2005: −80 % liver fat after ≈ 8 kg and normal hepatic
     insulin sensitivity)."""
-    before = _fast_and_clamp(Simulation.from_preset("resistant", turn_min=1440.0))
+    before = fast_then_clamp(Simulation.from_preset("resistant", turn_min=1440.0))
     fat0 = _liver_fat(Simulation.from_preset("resistant"))
     sim = smaller_meals("resistant", 56, 0.5)
     sim.run_until(56 * 1440.0)
     fat8 = _liver_fat(sim)
-    after = _fast_and_clamp(sim)
+    after = fast_then_clamp(sim)
     assert fat8 < 0.45 * fat0
     assert fat8 < NAFLD_PCT
     assert after["egp"] < before["egp"] - 0.2
@@ -182,14 +160,14 @@ def test_weight_loss_empties_the_liver_and_lowers_fasting_glucose(smaller_meals)
 def test_600_kcal_diet_reverses_type2_liver_fat_within_weeks(smaller_meals):
     """Lim 2011 (600 kcal/day, type 2 diabetes): liver fat 12.8 → 2.9 % by week 8, with a large fall
     in the first week (≈ 30 %), and fasting glucose falling from 9.2 towards normal."""
-    before = _fast_and_clamp(Simulation.from_preset("type2", turn_min=1440.0))
+    before = fast_then_clamp(Simulation.from_preset("type2", turn_min=1440.0))
     fat0 = _liver_fat(Simulation.from_preset("type2"))
     sim = smaller_meals("type2", 56, 0.32)
     sim.run_until(7 * 1440.0)
     fat1 = _liver_fat(sim)
     sim.run_until(56 * 1440.0)
     fat8 = _liver_fat(sim)
-    after = _fast_and_clamp(sim)
+    after = fast_then_clamp(sim)
     assert fat1 < 0.8 * fat0
     assert fat8 < 0.3 * fat0
     assert after["glucose"] < before["glucose"] - 1.5

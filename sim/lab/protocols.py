@@ -184,6 +184,30 @@ def ivgtt(req: LabRequest) -> LabResult:
     return LabResult("ivgtt", tuple(rows[0]), tuple(rows), summary)
 
 
+def fast_then_clamp(sim: Simulation, insulin: float = 100.0, glucose: float = 5.0) -> dict[str, float]:
+    """From midnight (dinner at 19:00): a 12-h fast, then a 120-min clamp. The liver's output (EGP)
+    and the infusion are means over the last 30 min of each phase, mg/kg/min; ``suppression`` is
+    1 − clamp EGP / fasting EGP."""
+    t0 = sim.state.time_min
+    sim.run_until(t0 + FAST_END_MIN - 30.0)
+    e0 = float(sim.state.acc_liver_out_mg_kg[0])
+    sim.run_until(t0 + FAST_END_MIN)
+    a = sim.state.arrays
+    out = {"glucose": float(a["glucose_mmol_l"][0]), "insulin": float(a["insulin_uu_ml"][0]),
+           "glucagon": float(a["glucagon_pg_ml"][0]), "liver_fat_pct": float(a["liver_fat_pct"][0]),
+           "egp": (float(sim.state.acc_liver_out_mg_kg[0]) - e0) / 30.0}
+    sim.hold_inputs(clamp_glucose_mmol_l=glucose, clamp_insulin_uu_ml=insulin)
+    t1 = sim.state.time_min
+    sim.run_until(t1 + CLAMP_MIN - 30.0)
+    e1, m1 = float(sim.state.acc_liver_out_mg_kg[0]), float(sim.state.acc_infused_mg_kg[0])
+    sim.run_until(t1 + CLAMP_MIN)
+    out["egp_clamp"] = (float(sim.state.acc_liver_out_mg_kg[0]) - e1) / 30.0
+    out["m_value"] = (float(sim.state.acc_infused_mg_kg[0]) - m1) / 30.0
+    out["glucagon_clamp"] = float(sim.state.glucagon_pg_ml[0])
+    out["suppression"] = 1.0 - out["egp_clamp"] / out["egp"]
+    return out
+
+
 def clamp(req: LabRequest) -> LabResult:
     if not (1.0 <= req.insulin_uu_ml <= 5000.0):
         raise LabSetupError(f"--insulin must be between 1 and 5000 µU/mL, got {req.insulin_uu_ml:g}")

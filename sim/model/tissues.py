@@ -16,9 +16,11 @@ Must not import pygame.
 
 from __future__ import annotations
 
+from types import SimpleNamespace
 from typing import Any
 
 from sim.model.parameters import Parameters, specs
+from sim.model.step import step
 from sim.state import CELL_NAMES
 
 # Fluxes that belong to the body (blood, pancreas, liver); every other flux belongs to the cell.
@@ -36,11 +38,11 @@ def body_parameters(params: Parameters) -> Parameters:
     return Parameters("muscle", {k: (muscle[k] if k in overridden else v) for k, v in params.values.items()})
 
 
-def split_step(step: Any, cur: dict[str, Any], hidden: dict[str, Any], p_view: Any, p_body: Any,
-               u: Any, dt: float, account: bool, ns: Any) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]]:
+def split_step(cur: dict[str, Any], hidden: dict[str, Any], p_view: Any, p_body: Any,
+               u: Any, dt: float, account: bool) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]]:
     """One step with a shown cell that is not the body's muscle. Returns (state, hidden, fluxes)."""
-    body, f_body = step(ns(**{**cur, **hidden}), p_body, u, dt, False)
-    view, f_view = step(ns(**cur), p_view, u, dt, account)
+    body, f_body = step(SimpleNamespace(**{**cur, **hidden}), p_body, u, dt, False)
+    view, f_view = step(SimpleNamespace(**cur), p_view, u, dt, account)
     new = {**body, **{k: view[k] for k in CELL_NAMES}}
     fluxes = {**f_view, **{k: f_body[k] for k in BODY_FLUXES}}
     return new, {k: body[k] for k in CELL_NAMES}, fluxes
