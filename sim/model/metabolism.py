@@ -45,11 +45,14 @@ class MetabolismOut(NamedTuple):
     overload: Any  # nutrient surplus neither used nor stored, e.u./min
     fat_oxidised: Any  # e.u./min
     oxidative_fuel: Any  # ATP the fuel used would give in mitochondria before their cap, e.u./min
+    glucose_used: Any  # e.u./min of glucose burned
+    glycogen_used: Any  # e.u./min of glycogen burned
+    fat_supply: Any  # fatty acids the cell could burn, from blood and its droplets, e.u./min
 
 
 def metabolism_step(
     s: Any, p: Any, u: Any, dt: float, glucose: Any, membrane: Any, active: Any, synthesis: Any,
-    lipo_extra: Any,
+    lipo_extra: Any, meal_fat_g_min: Any = 0.0,
 ) -> MetabolismOut:
     ex = u.exercise
     energy = s.energy_frac
@@ -75,14 +78,26 @@ def metabolism_step(
     # Training raises fatty-acid transport (CD36/FABPpm) and triglyceride synthesis (DGAT1) with the
     # mitochondria, so trained muscle stores more fat and burns more (athlete's paradox).
     trained = fmax(1.0 + p.training_lipid_gain * (s.mito_content_rel - 1.0), 0.1)
-    fa = p.fa_uptake_per_mmol_l * trained * s.ffa_mmol_l + fa_droplet
+    dgat = fmax(1.0 + p.training_dgat_gain * (s.mito_content_rel - 1.0), 0.1)
+    # Blood FFA via CD36, the cell's own droplets, and meal fat that muscle lipoprotein lipase
+    # frees from chylomicrons (a fatty meal loads muscle fat directly, Bickerton 2007).
+    fa = (p.fa_uptake_per_mmol_l * s.ffa_mmol_l + p.meal_fat_to_cell_eu_per_g * meal_fat_g_min) * trained + fa_droplet
     droplets = s.fat_store_rel
-    # Fat oxidation: capped by mitochondria (Kelley 2002: less fat oxidation in insulin-resistant
-    # muscle despite more stored fat), higher in exercise, lower when the droplets run empty.
-    fat_cap = fmin(fa, p.fat_ox_max * mito * (1.0 + p.fat_ox_exercise_gain * ex) * 1.2 * droplets / (0.2 + droplets))
+    # Fatty acids enter mitochondria through CPT1, which malonyl-CoA blocks. Insulin raises
+    # malonyl-CoA through acetyl-CoA carboxylase even in insulin-resistant muscle (Bandyopadhyay
+    # 2006: more malonyl-CoA and less fat oxidation in obese and type 2 muscle; Rasmussen 2002);
+    # contraction lowers it (AMPK phosphorylates ACC, Winder 1996). So high insulin shuts the fat
+    # door whether or not glucose gets in: metabolic inflexibility (Kelley & Mandarino 2000).
+    cpt1 = 1.0 / (1.0 + s.insulin_tissue_uu_ml * pos(1.0 - ex) / p.cpt1_insulin_half_uu_ml)
+    # β-oxidation is bounded by the mitochondria; under load fat cannot keep up with demand and
+    # carbohydrate must cover the rest (Romijn 1993; Achten & Jeukendrup 2003, "Fatmax").
+    # Oxidation saturates in the fatty acids on offer (fat oxidation follows FFA availability,
+    # Wolfe 1998), which also steadies the droplets: a fuller store feeds more to mitochondria.
+    beta_ox = p.fat_ox_max * mito * (1.0 + p.fat_ox_exercise_gain * ex)
+    fat_cap = fmin(fa, beta_ox * cpt1 * fa / (p.fa_ox_km_eu + fa))
 
     # Fuel mix: insulin's signal favours glucose; what glucose does not cover, fat then glycogen do.
-    w_glc = glc * (0.3 + active)
+    w_glc = glc * (p.fuel_glucose_weight_basal + active)
     share = w_glc / fmax(w_glc + fat_cap * (1.0 + ex), 1e-12)
     glc_used = fmin(glc, need * share)
     fat_used = fmin(fat_cap, need - glc_used)
@@ -104,8 +119,11 @@ def metabolism_step(
     dnl = p.dnl_share * rest_glc
 
     surplus_fa = fa - fat_used
-    esterified = fmin(surplus_fa, p.esterify_max * trained * energy)
-    overflow = surplus_fa - esterified
+    # Part of the fatty acids a cell does not burn leaves it again (muscle releases fatty acids
+    # from its own lipolysis into the blood, van Hall 2002), so the droplets settle where lipolysis
+    # balances what stays instead of growing without end while the cell burns less than it takes.
+    esterified = fmin(surplus_fa * (1.0 - p.fa_efflux_share), p.esterify_max * dgat * energy)
+    overflow = pos(surplus_fa * (1.0 - p.fa_efflux_share) - esterified)
     fat_store = patankar(
         droplets, (esterified + dnl) / p.fat_store_capacity,
         fa_droplet / fmax(droplets, 1e-9) / p.fat_store_capacity, dt,
@@ -115,11 +133,14 @@ def metabolism_step(
     burn = fat_used / fmax(demand, 1e-12)
     # More DGAT in trained muscle turns the surplus over into triglyceride faster, so less of it
     # lingers as DAG (Schenk & Horowitz 2007; Liu 2007).
-    k_in = p.lipotoxic_k_in * (surplus_fa / trained + p.lipotoxic_overflow_gain * overflow) + lipo_extra
+    # Only fatty acids arriving from outside count: the droplets' own fatty acids cycle back into
+    # triglyceride through the same enzymes, and a trained cell's DGAT keeps that cycle tight.
+    incoming = pos(fa - fa_droplet - fat_used)
+    k_in = p.lipotoxic_k_in * (incoming / dgat + p.lipotoxic_overflow_gain * overflow) + lipo_extra
     lipotoxic = patankar(s.lipotoxic_frac, k_in, k_in + p.lipotoxic_k_out * (1.0 + burn), dt)
     # Glucose neither burned nor stored nor made into fat, and fatty acids that overflow.
     overload = p.glucose_overload_share * rest_glc + overflow
     return MetabolismOut(
         energy_next, glycogen, fat_store, lipotoxic, uptake, production, demand, overload, fat_used,
-        oxidative_fuel,
+        oxidative_fuel, glc_used, gly_used, fa,
     )

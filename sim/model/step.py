@@ -60,7 +60,8 @@ def step(s: Any, p: Any, u: Any, dt: float, account: bool = True) -> tuple[Array
     lf = liver_fat_step(s, p, dt, glc.dnl, gut.fat_g_min, glucagon)
 
     lipo_extra = drive_for_level(p.imposed_lipotoxicity, 1.5 * p.lipotoxic_k_out)
-    met = metabolism_step(s, p, u, dt, glc.glucose_mmol_l, membrane, active, synthesis, lipo_extra)
+    met = metabolism_step(s, p, u, dt, glc.glucose_mmol_l, membrane, active, synthesis, lipo_extra,
+                          gut.fat_g_min)
     fac = factors_step(s, p, u, dt, synthesis, met.overload)
     pkc = pkc_step(s.pkc_active_frac, s.lipotoxic_frac, p, dt)
     sp = signaling_proteins_step(s.signaling_proteins_frac, synthesis, s.oxidative_stress_frac, p, dt)
