@@ -52,15 +52,20 @@ def glucose_step(
     # carries counter-regulation in hypoglycaemia) and by fatty acids above normal (FFA drive
     # gluconeogenesis, Boden 1994).
     glycogen_part = (1.0 - p.gng_share) * saturating(lg, p.liver_glycogen_km_g)
-    egp = (
+    drive = (
         pos(p.egp_kp1_mg_kg_min - p.egp_kp2_per_min * conv * g)
-        * (1.0 - p.egp_suppression_max * action_l)
         * (1.0 - p.metformin_egp_cut * u.metformin)
-        * (p.gng_share + glycogen_part)
         * glucagon_on_egp(glucagon, p)
         * (1.0 + p.egp_ffa_gain * pos(s.ffa_mmol_l - p.egp_ffa_ref_mmol_l))
     )
+    suppressed = p.egp_suppression_max * action_l
+    egp = drive * (1.0 - suppressed) * (p.gng_share + glycogen_part)
     glycogenolysis = egp * glycogen_part / (p.gng_share + glycogen_part)
+    room = pos(1.0 - lg / p.liver_glycogen_max_g)
+    # The indirect pathway: gluconeogenesis that insulin keeps out of the blood goes on into
+    # glycogen (new glucose from lactate, amino acids and glycerol, so it is not taken from the
+    # blood pool), while there is room (Shulman & Landau 1992; Taylor 1996).
+    indirect = p.gng_indirect_share * drive * suppressed * p.gng_share * room
 
     # Loss coefficients (mg/kg/min per mmol/L), each flux = coefficient × G_next.
     l_brain = p.brain_uptake_mg_kg_min / (p.brain_km_mmol_l + g)
@@ -73,7 +78,6 @@ def glucose_step(
     # The liver sees portal glucose: systemic glucose plus what the gut delivers into the portal
     # vein (the "portal signal", Pagliassotti 1996; portal flow ≈ 14 mL/kg/min).
     g_portal = g + ra / (p.portal_flow_dl_kg_min * MG_DL_PER_MMOL_L)
-    room = pos(1.0 - lg / p.liver_glycogen_max_g)
     on = saturating(s.insulin_liver_uu_ml, p.hgu_insulin_ec50_uu_ml)
     l_liver = (
         p.hgu_k_per_mmol_l * on * (room + p.hgu_dnl_floor)
@@ -96,7 +100,7 @@ def glucose_step(
     liver_in = l_liver * g_next
     into_glycogen = liver_in * room / (room + p.hgu_dnl_floor)
     lg_next = patankar(
-        lg, into_glycogen * p.body_weight_kg / 1000.0,
+        lg, (into_glycogen + indirect) * p.body_weight_kg / 1000.0,
         glycogenolysis * p.body_weight_kg / 1000.0 / fmax(lg, 1e-9), dt,
     )
     return GlucoseOut(

@@ -53,8 +53,9 @@ class Phase:
 
 SNACK = {"snack_carb_g": 70.0, "snack_fat_g": 35.0}  # ≈ 600 kcal at 16:00 (with 10 g protein)
 # × normal rate of β-cell harm by glucolipotoxicity (knob beta_cell_susceptibility): chosen so that
+# type 2 ends with ≈ 55 % less β-cell mass than the resistant preset (Butler 2003: −41 to −63 %) and
 # the resistant recipe, lived for a year, ends in type 2 diabetes; with 1 it stays compensated.
-TYPE2_SUSCEPTIBILITY = 6.0
+TYPE2_SUSCEPTIBILITY = 5.5
 
 RECIPES: dict[str, tuple[str, str, tuple[Phase, ...]]] = {
     "resistant": (
