@@ -89,6 +89,9 @@ VARIABLES: tuple[Variable, ...] = (
     Variable("acc_periph_mg_kg", "mg/kg", (0, _INF), (0, _INF), "insulin-dependent uptake, cumulative"),
     Variable("acc_renal_mg_kg", "mg/kg", (0, _INF), (0, _INF), "glucose lost in urine, cumulative"),
     Variable("acc_infused_mg_kg", "mg/kg", (0, _INF), (0, _INF), "glucose infused (clamp), cumulative"),
+    Variable("acc_fat_in_g", "g", (0, _INF), (0, _INF), "fat absorbed from meals and infused (lipid), cumulative"),
+    Variable("acc_fat_made_g", "g", (0, _INF), (0, _INF), "fat made from glucose (liver DNL, net lipogenesis), cumulative"),
+    Variable("acc_fat_oxidised_g", "g", (0, _INF), (0, _INF), "fat oxidised by the whole body, cumulative"),
 )
 
 NAMES: tuple[str, ...] = tuple(v.name for v in VARIABLES)
@@ -102,6 +105,7 @@ CELL_NAMES: tuple[str, ...] = tuple(
 ADDED_LATER: Mapping[str, float] = {
     "mito_content_rel": 1.0, "glut4_content_rel": 1.0, "glucagon_pg_ml": 75.0, "liver_fat_pct": 2.0,
     "pkc_active_frac": 0.05, "beta_cell_function_rel": 1.0, "beta_cell_pool_rel": 1.0,
+    "acc_fat_in_g": 0.0, "acc_fat_made_g": 0.0, "acc_fat_oxidised_g": 0.0,
 }
 
 

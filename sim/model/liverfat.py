@@ -13,9 +13,9 @@ no DNL — empties it within weeks (Lim 2011; Petersen 2005): the "twin cycle" (
 
 Liver fat makes the liver resistant to insulin (DAG → PKCε → insulin receptor kinase, Samuel
 2004; Seppälä-Lindroos 2002): the insulin the liver "sees" is scaled by
-``(K + L_normal) / (K + L)``, 1 at normal liver fat. The fat held in the liver (≤ ≈ 0.5 kg) is
-not taken out of the whole-body energy balance (lipids.py), which it would change by < 1 %.
-Must not import pygame.
+``(K + L_normal) / (K + L)``, 1 at normal liver fat. Liver fat is one account of the whole-body
+fat ledger (lipids.py): what fills it is taken from plasma FFA, meal fat and glucose, VLDL goes to
+adipose tissue and its oxidation counts in the body's fat oxidation. Must not import pygame.
 """
 
 from __future__ import annotations

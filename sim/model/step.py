@@ -3,7 +3,7 @@
 Processes are applied one after another (operator splitting), each with the Patankar–Euler
 update of ``numerics.py``, reading the newest values of what came before: gut → insulin →
 glucagon → receptors and signal → GLUT4 → glucose and liver → lipids → liver fat → cell
-metabolism → factors. The
+metabolism → adipose tissue (the fat ledger) → factors. The
 step is a pure function of (state arrays, parameters, inputs, dt) returning the new arrays.
 Must not import pygame.
 """
@@ -18,11 +18,11 @@ from sim.model.glucagon import glucagon_step
 from sim.model.glucose import glucose_step, liver_action
 from sim.model.gut import gut_step
 from sim.model.insulin import insulin_step
-from sim.model.lipids import lipid_step
+from sim.model.lipids import adipose_sensitivity, adipose_step, lipid_step
 from sim.model.liverfat import hepatic_sensitivity, liver_fat_step
 from sim.model.metabolism import metabolism_step
-from sim.model.numerics import drive_for_level, fmin, pos
-from sim.model.receptors import HEALTHY_SURFACE, receptor_signal, receptor_step
+from sim.model.numerics import drive_for_level
+from sim.model.receptors import receptor_signal, receptor_step
 from sim.model.signaling import (
     glut4_step,
     pkc_step,
@@ -49,19 +49,17 @@ def step(s: Any, p: Any, u: Any, dt: float, account: bool = True) -> tuple[Array
     active = signal_step(s.signaling_active_frac, health, rsig, p, dt)
     membrane = glut4_step(s.glut4_membrane_frac, active, u, p, dt)
 
-    # Fat tissue shares part of the cell's resistance: fewer surface receptors and weaker
-    # signaling make it see less of the insulin that is there. The liver's own resistance comes
-    # from its fat (liverfat.py), whatever cell is on screen.
-    surface = (rec.receptor_free_rel + rec.receptor_bound_rel) / HEALTHY_SURFACE
-    systemic = fmin(pos(1.0 - p.shared_resistance * (1.0 - health * surface)), 1.5)
+    # The liver's insulin resistance comes from its fat (liverfat.py) and adipose tissue's from
+    # its own inflammation (lipids.py), whatever cell is on screen.
     action_l = liver_action(s.insulin_liver_uu_ml, hepatic_sensitivity(s.liver_fat_pct, p), p)
     glc = glucose_step(s, p, u, dt, gut.ra_mg_kg_min, membrane, action_l, glucagon)
-    lip = lipid_step(s, p, u, dt, gut.fat_g_min, gut.kcal_min, systemic)
+    lip = lipid_step(s, p, u, dt, gut.fat_g_min, adipose_sensitivity(s.cytokines_au, p))
     lf = liver_fat_step(s, p, dt, glc.dnl, gut.fat_g_min, glucagon)
 
     lipo_extra = drive_for_level(p.imposed_lipotoxicity, 1.5 * p.lipotoxic_k_out)
     met = metabolism_step(s, p, u, dt, glc.glucose_mmol_l, membrane, active, synthesis, lipo_extra,
                           gut.fat_g_min)
+    fat = adipose_step(s, p, u, dt, gut.fat_g_min, gut.kcal_min, lip, lf, glc, met)
     fac = factors_step(s, p, u, dt, synthesis, met.overload)
     pkc = pkc_step(s.pkc_active_frac, s.lipotoxic_frac, p, dt)
     sp = signaling_proteins_step(s.signaling_proteins_frac, synthesis, s.oxidative_stress_frac, p, dt)
@@ -85,7 +83,7 @@ def step(s: Any, p: Any, u: Any, dt: float, account: bool = True) -> tuple[Array
         "beta_cell_pool_rel": ins.beta_cell_pool_rel,
         "liver_glycogen_g": glc.liver_glycogen_g,
         "liver_fat_pct": lf.liver_fat_pct,
-        "adipose_kg": lip.adipose_kg,
+        "adipose_kg": fat.adipose_kg,
         "receptor_free_rel": rec.receptor_free_rel,
         "receptor_bound_rel": rec.receptor_bound_rel,
         "receptor_internal_rel": rec.receptor_internal_rel,
@@ -111,6 +109,9 @@ def step(s: Any, p: Any, u: Any, dt: float, account: bool = True) -> tuple[Array
         "acc_periph_mg_kg": s.acc_periph_mg_kg + dt * glc.periph,
         "acc_renal_mg_kg": s.acc_renal_mg_kg + dt * glc.renal,
         "acc_infused_mg_kg": s.acc_infused_mg_kg + dt * glc.infused,
+        "acc_fat_in_g": s.acc_fat_in_g + dt * fat.fat_in,
+        "acc_fat_made_g": s.acc_fat_made_g + dt * fat.fat_made,
+        "acc_fat_oxidised_g": s.acc_fat_oxidised_g + dt * fat.fat_oxidised,
     }
     fluxes: Arrays = {
         "secretion_uu_ml_min": ins.secretion,
