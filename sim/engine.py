@@ -239,6 +239,13 @@ class Simulation:
             t = t_end if t_end - t - dt < TIME_EPS_MIN else t + dt
             if acc is not None:
                 acc.add(cur, fluxes, dt)
+            # Let go of this step's fluxes and, for a population, of the arrays it started from
+            # before the next step allocates its own: two states' worth less peak memory.
+            del fluxes
+            if not scalar:
+                s.time_min, s.arrays = t, cur
+                if hidden is not None:
+                    s.tissue = hidden
         s.time_min = t
         s.arrays = {k: np.array([v], dtype=np.float64) for k, v in cur.items()} if scalar else cur
         if hidden is not None:

@@ -14,7 +14,7 @@ import attrs
 import numpy as np
 from numpy.typing import NDArray
 
-from sim.attribution import Attribution, Attributor
+from sim.attribution import Attribution, Attributor, add_into
 from sim.events import Event
 from sim.explain import turn_causes
 from sim.messages import Message
@@ -44,7 +44,7 @@ class TurnAccumulator:
         self.n = n
         self.attributor = attributor
         self.minutes = 0.0
-        self.sums: dict[str, Any] = dict.fromkeys((*TRACKED, *TRACKED_FLUXES), 0.0)
+        self.sums: dict[str, Any] = {}
         self.mins: dict[str, Any] = dict.fromkeys(TRACKED, float("inf"))
         self.maxs: dict[str, Any] = dict.fromkeys(TRACKED, float("-inf"))
 
@@ -53,11 +53,16 @@ class TurnAccumulator:
         sums, mins, maxs = self.sums, self.mins, self.maxs
         for k in TRACKED:
             a = cur[k]
-            sums[k] = sums[k] + dt * a
-            mins[k] = fmin(mins[k], a)
-            maxs[k] = fmax(maxs[k], a)
+            add_into(sums, k, dt * a)
+            lo, hi = mins[k], maxs[k]
+            if lo.__class__ is np.ndarray and a.__class__ is np.ndarray and lo.shape == a.shape:
+                np.minimum(lo, a, out=lo)  # in place on the accumulator's own arrays, same values
+                np.maximum(hi, a, out=hi)
+            else:
+                mins[k] = fmin(lo, a)
+                maxs[k] = fmax(hi, a)
         for k in TRACKED_FLUXES:
-            sums[k] = sums[k] + dt * fluxes[k]
+            add_into(sums, k, dt * fluxes[k])
         if self.attributor is not None:
             self.attributor.add(fluxes["terms"], fluxes["glut4"], dt)
 
@@ -66,7 +71,7 @@ class TurnAccumulator:
 
     def means(self) -> dict[str, Array]:
         m = max(self.minutes, 1e-12)
-        return {f"mean_{k}": self._arr(v / m) for k, v in self.sums.items()}
+        return {f"mean_{k}": self._arr(self.sums.get(k, 0.0) / m) for k in (*TRACKED, *TRACKED_FLUXES)}
 
     def extremes(self) -> dict[str, Array]:
         out = {f"min_{k}": self._arr(v) for k, v in self.mins.items()}

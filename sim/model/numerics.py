@@ -37,7 +37,16 @@ def fmax(a: Any, b: Any) -> Any:
 
 
 def patankar(x: Any, production: Any, loss: Any, dt: float) -> Any:
-    return (x + dt * production) / (1.0 + dt * loss)
+    num = dt * production
+    den = dt * loss
+    if (num.__class__ is np.ndarray and den.__class__ is np.ndarray and num.shape == den.shape
+            and (x.__class__ is float or (x.__class__ is np.ndarray and x.shape == num.shape))):
+        # Length-N arrays: the same operations in the same order, done in place on the two fresh
+        # products (x + y is y + x exactly in IEEE 754), so two temporaries per call fewer.
+        np.add(num, x, out=num)
+        np.add(den, 1.0, out=den)
+        return np.divide(num, den, out=num)
+    return (x + num) / (1.0 + den)
 
 
 def saturating(x: Any, half: Any) -> Any:
