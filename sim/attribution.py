@@ -107,19 +107,31 @@ class Attributor:
 
     def add(self, terms: Mapping[str, Any], glut4: Mapping[str, Any], dt: float) -> None:
         sums = self.sums
-        for k, v in terms.items():
-            add_into(sums, k, v)
+        if self.n == 1:  # floats: the plain expressions, no call per term
+            for k, v in terms.items():
+                sums[k] = sums.get(k, 0.0) + v
+        else:
+            for k, v in terms.items():
+                add_into(sums, k, v)
         terms = glut4
         pools = self.pools
         exo = {"basal": terms["exo.basal"], "insulin": terms["exo.insulin"],
                "exercise": terms["exo.exercise"], "metformin": terms["exo.metformin"]}
         loss = 1.0 + dt * (exo["basal"] + exo["insulin"] + exo["exercise"] + exo["metformin"] + terms["endo"])
         per = dt * terms["per_glut4"]
+        if self.n == 1:
+            for name in POOLS:
+                pools[name] = (pools[name] + dt * exo[name] if name in exo else pools[name]) / loss
+                key = "uptake." + name
+                sums[key] = sums.get(key, 0.0) + per * pools[name]
+            sums["uptake.transport"] = sums.get("uptake.transport", 0.0) + dt * terms["basal_transport"]
+            # A liver cell's glucokinase answers the insulin signal: insulin's share of its uptake.
+            sums["uptake.insulin"] = sums.get("uptake.insulin", 0.0) + dt * terms["glucokinase"]
+            return
         for name in POOLS:
             pools[name] = (pools[name] + dt * exo[name] if name in exo else pools[name]) / loss
             add_into(sums, "uptake." + name, per * pools[name])
         add_into(sums, "uptake.transport", dt * terms["basal_transport"])
-        # A liver cell's glucokinase answers the insulin signal: insulin's share of its uptake.
         add_into(sums, "uptake.insulin", dt * terms["glucokinase"])
 
     def finish(self, arrays: Mapping[str, Any]) -> Attribution:

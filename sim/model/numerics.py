@@ -24,6 +24,9 @@ from typing import Any
 import numpy as np
 
 
+_NDARRAY = np.ndarray
+
+
 def fmin(a: Any, b: Any) -> Any:
     if a.__class__ is float and b.__class__ is float:
         return a if a <= b else b
@@ -39,8 +42,10 @@ def fmax(a: Any, b: Any) -> Any:
 def patankar(x: Any, production: Any, loss: Any, dt: float) -> Any:
     num = dt * production
     den = dt * loss
-    if (num.__class__ is np.ndarray and den.__class__ is np.ndarray and num.shape == den.shape
-            and (x.__class__ is float or (x.__class__ is np.ndarray and x.shape == num.shape))):
+    if num.__class__ is float:
+        return (x + num) / (1.0 + den)
+    if (num.__class__ is _NDARRAY and den.__class__ is _NDARRAY and num.shape == den.shape
+            and (x.__class__ is float or (x.__class__ is _NDARRAY and x.shape == num.shape))):
         # Length-N arrays: the same operations in the same order, done in place on the two fresh
         # products (x + y is y + x exactly in IEEE 754), so two temporaries per call fewer.
         np.add(num, x, out=num)
