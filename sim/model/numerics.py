@@ -40,6 +40,12 @@ def fmax(a: Any, b: Any) -> Any:
 
 
 def patankar(x: Any, production: Any, loss: Any, dt: float) -> Any:
+    if dt == 1.0 and production.__class__ is _NDARRAY and loss.__class__ is _NDARRAY:
+        # The usual 1-minute step on arrays: 1.0·y is y exactly in IEEE 754, so skip the two
+        # products (two passes over memory and two temporaries fewer, the same bits).
+        num = np.add(production, x)
+        den = np.add(loss, 1.0)
+        return np.divide(num, den, out=num) if num.shape == den.shape else num / den
     num = dt * production
     den = dt * loss
     if num.__class__ is float:
