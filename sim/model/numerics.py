@@ -40,24 +40,16 @@ def fmax(a: Any, b: Any) -> Any:
 
 
 def patankar(x: Any, production: Any, loss: Any, dt: float) -> Any:
-    if dt == 1.0 and production.__class__ is _NDARRAY and loss.__class__ is _NDARRAY:
-        # The usual 1-minute step on arrays: 1.0·y is y exactly in IEEE 754, so skip the two
-        # products (two passes over memory and two temporaries fewer, the same bits).
-        num = np.add(production, x)
-        den = np.add(loss, 1.0)
+    if production.__class__ is _NDARRAY and loss.__class__ is _NDARRAY:
+        # Length-N arrays: the same operations on the same values, into fresh arrays we own, so the
+        # division needs no temporary. On the usual 1-minute step the two products are skipped:
+        # 1.0·y is y exactly in IEEE 754 (and x + y is y + x), so two passes over memory fewer.
+        if dt == 1.0:
+            num, den = np.add(production, x), np.add(loss, 1.0)
+        else:
+            num, den = x + dt * production, 1.0 + dt * loss
         return np.divide(num, den, out=num) if num.shape == den.shape else num / den
-    num = dt * production
-    den = dt * loss
-    if num.__class__ is float:
-        return (x + num) / (1.0 + den)
-    if (num.__class__ is _NDARRAY and den.__class__ is _NDARRAY and num.shape == den.shape
-            and (x.__class__ is float or (x.__class__ is _NDARRAY and x.shape == num.shape))):
-        # Length-N arrays: the same operations in the same order, done in place on the two fresh
-        # products (x + y is y + x exactly in IEEE 754), so two temporaries per call fewer.
-        np.add(num, x, out=num)
-        np.add(den, 1.0, out=den)
-        return np.divide(num, den, out=num)
-    return (x + num) / (1.0 + den)
+    return (x + dt * production) / (1.0 + dt * loss)
 
 
 def saturating(x: Any, half: Any) -> Any:
