@@ -48,6 +48,22 @@ _GLUCOSE_ACC = (("meals", "acc_gut_mg_kg", 1.0), ("liver", "acc_liver_out_mg_kg"
                 ("infused", "acc_infused_mg_kg", 1.0))
 
 
+_START_KEYS = ("glut4_membrane_frac", "signaling_proteins_frac", "inflammation_frac", "pkc_active_frac",
+               "er_stress_frac", "exercise_memory_frac", *dict.fromkeys(k for _, k, _ in _GLUCOSE_ACC))
+
+
+def add_into(sums: dict[str, Any], k: str, v: Any) -> None:
+    """``sums[k] = sums.get(k, 0.0) + v``, bit for bit, but in place once ``sums[k]`` is an array of
+    its own (made here by ``0.0 + v``), so a population's turn does not allocate one per step."""
+    old = sums.get(k)
+    if old is None:
+        sums[k] = 0.0 + v
+    elif old.__class__ is np.ndarray and (v.__class__ is float or (v.__class__ is np.ndarray and v.shape == old.shape)):
+        np.add(old, v, out=old)
+    else:
+        sums[k] = old + v
+
+
 def signal_factors(a: Mapping[str, Any], p: Any) -> dict[str, Any]:
     """Signaling health's factors (signaling.py ``signaling_health``) from state values."""
     return {
@@ -82,28 +98,41 @@ class Attributor:
         self.n = n
         self.p = p
         scalar = n == 1
-        self._start = {k: (float(v[0]) if scalar else np.array(v)) for k, v in arrays.items()}
+        # Only what ``finish`` compares with the end of the turn (a copy of every variable was a
+        # third of a population turn's peak memory).
+        self._start = {k: (float(arrays[k][0]) if scalar else np.array(arrays[k])) for k in _START_KEYS}
         self.pools: dict[str, Any] = dict.fromkeys(POOLS, 0.0)
         self.pools["earlier"] = self._start["glut4_membrane_frac"]
         self.sums: dict[str, Any] = {}
 
     def add(self, terms: Mapping[str, Any], glut4: Mapping[str, Any], dt: float) -> None:
         sums = self.sums
-        for k, v in terms.items():
-            sums[k] = sums.get(k, 0.0) + v
+        if self.n == 1:  # floats: the plain expressions, no call per term
+            for k, v in terms.items():
+                sums[k] = sums.get(k, 0.0) + v
+        else:
+            for k, v in terms.items():
+                add_into(sums, k, v)
         terms = glut4
         pools = self.pools
         exo = {"basal": terms["exo.basal"], "insulin": terms["exo.insulin"],
                "exercise": terms["exo.exercise"], "metformin": terms["exo.metformin"]}
         loss = 1.0 + dt * (exo["basal"] + exo["insulin"] + exo["exercise"] + exo["metformin"] + terms["endo"])
         per = dt * terms["per_glut4"]
+        if self.n == 1:
+            for name in POOLS:
+                pools[name] = (pools[name] + dt * exo[name] if name in exo else pools[name]) / loss
+                key = "uptake." + name
+                sums[key] = sums.get(key, 0.0) + per * pools[name]
+            sums["uptake.transport"] = sums.get("uptake.transport", 0.0) + dt * terms["basal_transport"]
+            # A liver cell's glucokinase answers the insulin signal: insulin's share of its uptake.
+            sums["uptake.insulin"] = sums.get("uptake.insulin", 0.0) + dt * terms["glucokinase"]
+            return
         for name in POOLS:
             pools[name] = (pools[name] + dt * exo[name] if name in exo else pools[name]) / loss
-            key = "uptake." + name
-            sums[key] = sums.get(key, 0.0) + per * pools[name]
-        sums["uptake.transport"] = sums.get("uptake.transport", 0.0) + dt * terms["basal_transport"]
-        # A liver cell's glucokinase answers the insulin signal: insulin's share of its uptake.
-        sums["uptake.insulin"] = sums.get("uptake.insulin", 0.0) + dt * terms["glucokinase"]
+            add_into(sums, "uptake." + name, per * pools[name])
+        add_into(sums, "uptake.transport", dt * terms["basal_transport"])
+        add_into(sums, "uptake.insulin", dt * terms["glucokinase"])
 
     def finish(self, arrays: Mapping[str, Any]) -> Attribution:
         p, start = self.p, self._start

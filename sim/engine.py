@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from sim.attribution import Attributor
+from sim.attribution import Attribution, Attributor
 from sim.content import Catalog, default_catalog
 from sim.errors import UserError
 from sim.events import Action, Event, Phase, effect, meal
@@ -43,6 +43,49 @@ MAX_EVENT_BATCHES = 1_000_000
 OFFSET_RESOLUTION_MIN = 1e-6
 # Inputs that are intensities: several overlapping drives add up but stay within 0–1.
 _CAPPED = {"exercise", "rest", "anti_inflammatory", "antioxidant", "metformin"}
+
+
+def run_steps(cur: dict[str, Any], hidden: dict[str, Any] | None, p: Any, p_body: Any, inputs: Any, t: float,
+              t_end: float, dt_min: float, account: bool,
+              on_step: Callable[[float, dict[str, Any], dict[str, Any] | None, dict[str, Any], float], None],
+              ) -> tuple[dict[str, Any], dict[str, Any] | None, float]:
+    """Steps of ``dt_min`` from ``t`` to ``t_end`` (the last one shortened to land on it), with
+    the inputs held; ``on_step(t, state, hidden, fluxes, dt)`` after each. Returns (state, hidden, t)."""
+    while t < t_end - TIME_EPS_MIN:
+        dt = min(dt_min, t_end - t)
+        if hidden is None:
+            cur, fluxes = step(SimpleNamespace(**cur), p, inputs, dt, account)
+        else:
+            cur, hidden, fluxes = split_step(cur, hidden, p, p_body, inputs, dt, account)
+        t = t_end if t_end - t - dt < TIME_EPS_MIN else t + dt
+        on_step(t, cur, hidden, fluxes, dt)
+        del fluxes  # before the next step allocates its own
+    return cur, hidden, t
+
+
+class AccountReplay:
+    """A population turn's account of causes (sim/attribution.py), worked out when first read.
+
+    The engine records where each stretch of integration began (the state arrays, shared, not
+    copied: steps never write into arrays) and what it ran with; calling the replay runs those
+    steps again with the account on and returns the same ``Attribution`` the turn would have
+    summed as it went. A turn nobody asks about costs no account at all."""
+
+    def __init__(self, start: dict[str, Any], p: Any, n: int) -> None:
+        self.start, self.p, self.n = start, p, n
+        self.segments: list[tuple[Any, ...]] = []
+        self.end: dict[str, Any] = {}
+
+    def __call__(self) -> Attribution:
+        att = Attributor(self.start, self.p, self.n)
+
+        def on_step(_t: float, _cur: Any, _hidden: Any, fluxes: dict[str, Any], dt: float) -> None:
+            att.add(fluxes["terms"], fluxes["glut4"], dt)
+
+        for cur, hidden, *segment in self.segments:
+            run_steps(cur, hidden, *segment, True, on_step)
+        self.segments = []
+        return att.finish(self.end)
 
 
 class SimulationError(UserError):
@@ -193,8 +236,14 @@ class Simulation:
                 raise SimulationError(f"unknown action {a.kind!r}")
             check_offset(a.offset_min, self.turn_min, f"action {a.kind!r}")
             self.queue.push(Event(start + a.offset_min, "action", Phase.ACTION, a.kind, {"kind": a.kind}))
-        attributor = Attributor(self.state.arrays, self._p, self.state.n) if self.account else None
-        acc = TurnAccumulator(self.state.n, attributor)
+        # The account of causes: summed step by step for one subject (cheap on floats); for a
+        # population, worked out only if someone reads the report's causes or attribution, by
+        # running the turn's steps again with the account on (bit for bit the same sums).
+        n = self.state.n
+        attributor = Attributor(self.state.arrays, self._p, n) if self.account and n == 1 else None
+        acc = TurnAccumulator(n, attributor)
+        if self.account and n > 1:
+            acc.replay = AccountReplay(dict(self.state.arrays), self._p, n)
         fired = self.run_until(start + self.turn_min, acc)
         report = build_report(self, self.turn, start, fired, acc)
         self.turn += 1
@@ -224,21 +273,28 @@ class Simulation:
             return
         # One subject: run the same kernels on Python floats (see sim/model/numerics.py).
         scalar = s.n == 1
-        cur: dict[str, Any] = {k: float(a[0]) for k, a in s.arrays.items()} if scalar else s.arrays
-        hidden: dict[str, Any] | None = None
-        if s.tissue is not None:
-            hidden = {k: float(a[0]) for k, a in s.tissue.items()} if scalar else s.tissue
-        t = s.time_min
+
+        def start(arrays: dict[str, Any] | None) -> dict[str, Any] | None:
+            if arrays is None:
+                return None
+            return {k: float(a[0]) for k, a in arrays.items()} if scalar else arrays
+
         account = acc is not None and acc.attributor is not None
-        while t < t_end - TIME_EPS_MIN:
-            dt = min(self.dt_min, t_end - t)
-            if hidden is None:
-                cur, fluxes = step(SimpleNamespace(**cur), self._p, self._inputs, dt, account)
-            else:
-                cur, hidden, fluxes = split_step(cur, hidden, self._p, self._p_body, self._inputs, dt, account)
-            t = t_end if t_end - t - dt < TIME_EPS_MIN else t + dt
+        segment = (self._p, self._p_body, self._inputs, s.time_min, t_end, self.dt_min)
+        if acc is not None and acc.replay is not None:  # a population's account, worked out if read
+            acc.replay.segments.append((dict(s.arrays), None if s.tissue is None else dict(s.tissue), *segment))
+
+        def on_step(t: float, new: dict[str, Any], new_hidden: dict[str, Any] | None, fluxes: dict[str, Any],
+                    dt: float) -> None:
             if acc is not None:
-                acc.add(cur, fluxes, dt)
+                acc.add(new, fluxes, dt)
+            if not scalar:  # let go of the arrays the step started from: a state's worth less peak memory
+                s.time_min, s.arrays = t, new
+                if new_hidden is not None:
+                    s.tissue = new_hidden
+
+        # (No local keeps the start state: for a population on_step lets it go after one step.)
+        cur, hidden, t = run_steps(start(s.arrays), start(s.tissue), *segment, account, on_step)  # type: ignore[arg-type]
         s.time_min = t
         s.arrays = {k: np.array([v], dtype=np.float64) for k, v in cur.items()} if scalar else cur
         if hidden is not None:

@@ -7,14 +7,14 @@ Must not import pygame.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 import attrs
 import numpy as np
 from numpy.typing import NDArray
 
-from sim.attribution import Attribution, Attributor
+from sim.attribution import Attribution, Attributor, add_into
 from sim.events import Event
 from sim.explain import turn_causes
 from sim.messages import Message
@@ -43,6 +43,8 @@ class TurnAccumulator:
     def __init__(self, n: int, attributor: Attributor | None = None) -> None:
         self.n = n
         self.attributor = attributor
+        # For a population, the engine's record to work the account out later (AccountReplay).
+        self.replay: Any = None
         self.minutes = 0.0
         self.sums: dict[str, Any] = dict.fromkeys((*TRACKED, *TRACKED_FLUXES), 0.0)
         self.mins: dict[str, Any] = dict.fromkeys(TRACKED, float("inf"))
@@ -51,13 +53,29 @@ class TurnAccumulator:
     def add(self, cur: Mapping[str, Any], fluxes: Mapping[str, Any], dt: float) -> None:
         self.minutes += dt
         sums, mins, maxs = self.sums, self.mins, self.maxs
+        if self.n == 1:  # floats: nothing to allocate, the plain expressions are fastest
+            for k in TRACKED:
+                a = cur[k]
+                sums[k] = sums[k] + dt * a
+                mins[k] = fmin(mins[k], a)
+                maxs[k] = fmax(maxs[k], a)
+            for k in TRACKED_FLUXES:
+                sums[k] = sums[k] + dt * fluxes[k]
+            if self.attributor is not None:
+                self.attributor.add(fluxes["terms"], fluxes["glut4"], dt)
+            return
         for k in TRACKED:
             a = cur[k]
-            sums[k] = sums[k] + dt * a
-            mins[k] = fmin(mins[k], a)
-            maxs[k] = fmax(maxs[k], a)
+            add_into(sums, k, a if dt == 1.0 else dt * a)  # 1.0·a is a exactly: one pass fewer
+            lo, hi = mins[k], maxs[k]
+            if lo.__class__ is np.ndarray and a.__class__ is np.ndarray and lo.shape == a.shape:
+                np.minimum(lo, a, out=lo)  # in place on the accumulator's own arrays, same values
+                np.maximum(hi, a, out=hi)
+            else:
+                mins[k] = fmin(lo, a)
+                maxs[k] = fmax(hi, a)
         for k in TRACKED_FLUXES:
-            sums[k] = sums[k] + dt * fluxes[k]
+            add_into(sums, k, fluxes[k] if dt == 1.0 else dt * fluxes[k])
         if self.attributor is not None:
             self.attributor.add(fluxes["terms"], fluxes["glut4"], dt)
 
@@ -74,6 +92,21 @@ class TurnAccumulator:
         return out
 
 
+class Deferred:
+    """A value worked out on first use, then kept (a population turn's account, sim/engine.py)."""
+
+    __slots__ = ("_fn", "_value")
+
+    def __init__(self, fn: Callable[[], Any]) -> None:
+        self._fn: Callable[[], Any] | None = fn
+        self._value: Any = None
+
+    def get(self) -> Any:
+        if self._fn is not None:
+            self._value, self._fn = self._fn(), None
+        return self._value
+
+
 @attrs.frozen
 class TurnReport:
     turn: int
@@ -83,9 +116,20 @@ class TurnReport:
     snapshot: Snapshot
     stats: dict[str, Array] = attrs.field(repr=False)
     indicators: dict[str, NDArray[np.bool_]] = attrs.field(repr=False)
-    causes: tuple[Message, ...]
+    _causes: tuple[Message, ...] | Deferred = attrs.field(alias="causes")
     goals: dict[str, Any] = attrs.field(factory=dict, repr=False)
-    attribution: Attribution = attrs.field(factory=lambda: Attribution({}), repr=False)
+    _attribution: Attribution | Deferred = attrs.field(factory=lambda: Attribution({}), repr=False,
+                                                       alias="attribution")
+
+    @property
+    def causes(self) -> tuple[Message, ...]:
+        c = self._causes
+        return c.get() if c.__class__ is Deferred else c  # type: ignore[union-attr,return-value]
+
+    @property
+    def attribution(self) -> Attribution:
+        a = self._attribution
+        return a.get() if a.__class__ is Deferred else a  # type: ignore[union-attr,return-value]
 
     def indicator(self, name: str, i: int = 0) -> bool:
         return bool(self.indicators[name][i])
@@ -111,7 +155,12 @@ def build_report(sim: Simulation, turn: int, start: float, fired: list[Event], a
     }
     # The game's one definition of the turn it shades, announces and explains: both at once.
     indicators["starving_amid_plenty"] = indicators["starving"] & indicators["hyperglycaemia"]
+    both = bool(indicators["starving_amid_plenty"][0])
+    if acc.replay is not None:  # a population's account: only if someone reads it (sim/engine.py)
+        acc.replay.end = dict(sim.state.arrays)
+        deferred = Deferred(acc.replay)
+        return TurnReport(turn, start, sim.state.time_min, tuple(fired), snap, stats, indicators,
+                          Deferred(lambda: tuple(turn_causes(deferred.get(), both))), attribution=deferred)
     att = acc.attributor.finish(sim.state.arrays) if acc.attributor is not None else Attribution({})
-    both = indicators["starving_amid_plenty"]
     return TurnReport(turn, start, sim.state.time_min, tuple(fired), snap, stats, indicators,
-                      tuple(turn_causes(att, bool(both[0]))), attribution=att)
+                      tuple(turn_causes(att, both)), attribution=att)

@@ -113,7 +113,9 @@ ADDED_LATER: Mapping[str, float] = {
 class State:
     """Mutable engine state: the clock and one float64 array of length N per variable.
 
-    Changed only by the engine; the game and reports get ``Snapshot`` copies.
+    Changed only by the engine; the game and reports get ``Snapshot`` copies. Arrays are replaced,
+    never written into (``arrays[k] = arrays[k] + x``, not ``+=``): a population turn's report keeps
+    references to the arrays it started from to work its account out later (sim/engine.py).
     """
 
     time_min: float

@@ -15,6 +15,8 @@ from collections.abc import Mapping, Sequence
 
 import attrs
 
+import numpy as np
+
 from sim.engine import Simulation
 from sim.errors import UserError
 from sim.model.parameters import knob_range, specs, value_problem
@@ -81,8 +83,8 @@ def apply_settings(sim: Simulation, values: Mapping[str, float]) -> None:
     for key, value in values.items():
         state = known[key].state
         if state is not None:
-            arr = sim.state.arrays[state]
-            arr[:] = max(float(arr[0]), min(value, 0.98))
+            arr = sim.state.arrays[state]  # replaced, not written into (State's docstring)
+            sim.state.arrays[state] = np.full_like(arr, max(float(arr[0]), min(value, 0.98)))
     if values:
         sim.set_params(sim.params.evolve(**dict(values)))
 
