@@ -8,7 +8,7 @@ reference day to the version, so whoever changes the model's results is told to 
 from sim.engine import ENGINE_VERSION, Simulation
 from sim.events import Action
 
-PINNED = {"3": "8a520372383355ff3cfd56828d3deb1c523129a6078e7d9c85108a4e332827e7"}
+PINNED = {"4": "71f41f2a4561ab8d0344e5cd39139f1aafa6323700db2ffe2be894074352a2af"}
 
 
 def reference_day_digest() -> str:

@@ -19,15 +19,19 @@ from typing import Any
 from sim.model.numerics import patankar, pos, saturating
 
 
-def glucagon_step(s: Any, p: Any, dt: float, insulin: Any) -> Any:
-    """New plasma glucagon (pg/mL) from the glucose and liver fat at the start of the step and the
-    step's new plasma insulin."""
+def glucagon_step(s: Any, p: Any, dt: float, insulin: Any, exercise: Any = 0.0) -> Any:
+    """New plasma glucagon (pg/mL) from the glucose and liver fat at the start of the step, the
+    step's new plasma insulin and the exercise intensity."""
     restraint = 1.0 - p.glucagon_insulin_suppression_max * saturating(insulin, p.glucagon_insulin_ec50_uu_ml)
     fatty = 1.0 + p.glucagon_liver_fat_gain_per_pct * pos(s.liver_fat_pct - p.liver_fat_normal_pct)
     # Hypoglycaemia drives the α-cells (directly and through the autonomic nerves) whatever the
     # insulin: glucagon rises in a hyperinsulinaemic hypoglycaemic clamp (Cryer 2008).
     hypo = p.glucagon_hypo_gain_per_mmol_l * pos(p.glucagon_hypo_threshold_mmol_l - s.glucose_mmol_l)
-    secretion = p.glucagon_clearance_per_min * p.glucagon_max_pg_ml * (restraint * fatty + hypo)
+    # Exercise raises glucagon (and adrenaline) so the liver matches the muscles' extra uptake and
+    # blood glucose holds in moderate exercise (Wasserman 1989: the glucagon rise carries ≈ 60–70 %
+    # of the rise in hepatic glucose output).
+    work = 1.0 + p.glucagon_exercise_gain * exercise
+    secretion = p.glucagon_clearance_per_min * p.glucagon_max_pg_ml * (restraint * fatty * work + hypo)
     return patankar(s.glucagon_pg_ml, secretion, p.glucagon_clearance_per_min, dt)
 
 

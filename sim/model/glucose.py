@@ -57,6 +57,8 @@ def glucose_step(
         * (1.0 - p.metformin_egp_cut * u.metformin)
         * glucagon_on_egp(glucagon, p)
         * (1.0 + p.egp_ffa_gain * pos(s.ffa_mmol_l - p.egp_ffa_ref_mmol_l))
+        # Exercise: adrenaline and the hepatic nerves add to glucagon's push (Wasserman 1989).
+        * (1.0 + p.egp_exercise_gain * u.exercise)
     )
     suppressed = p.egp_suppression_max * action_l
     egp = drive * (1.0 - suppressed) * (p.gng_share + glycogen_part)

@@ -40,7 +40,7 @@ def step(s: Any, p: Any, u: Any, dt: float, account: bool = True) -> tuple[Array
     with ``account`` the fluxes carry each term's share of the step (model/attribution.py)."""
     gut = gut_step(s, p, dt)
     ins = insulin_step(s, p, u, dt, gut.ra_mg_kg_min)
-    glucagon = glucagon_step(s, p, dt, ins.insulin_uu_ml)
+    glucagon = glucagon_step(s, p, dt, ins.insulin_uu_ml, u.exercise)
 
     synthesis = protein_synthesis(s.signaling_active_frac, s.energy_frac, s.er_stress_frac, p)
     rec = receptor_step(s, p, dt, synthesis, s.inflammation_frac, s.oxidative_stress_frac)
