@@ -41,6 +41,7 @@ CAUSE_WORDS = (
     ("signal_level.capacity", "the signaling pathway passes on only {pct:.0f}% of what a healthy one does"),
     ("energy.mito_dysfunction-", "weak mitochondria could not burn fuel worth {pct:.0f}% of the cell's ATP spending"),
     ("energy.mito_dysfunction+", "strong mitochondria burned fuel worth {pct:.0f}% more of the cell's ATP spending"),
+    ("energy.fat_door-", "insulin kept fat out of the mitochondria: fuel worth {pct:.0f}% of the cell's ATP spending went unburned"),
     ("energy.inflammation-", "fighting inflammation used {pct:.0f}% of the cell's ATP"),
     ("energy.oxidative_stress-", "defending against ROS used {pct:.0f}% of the cell's ATP"),
     ("energy.er_stress-", "the ER stress response used {pct:.0f}% of the cell's ATP"),

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sim.model.numerics import fmin
+from sim.model.numerics import fmin, pos
 from sim.model.receptors import HEALTHY_SURFACE
 
 Terms = dict[str, Any]
@@ -47,21 +47,38 @@ def receptor_terms(s: Any, p: Any, dt: float, free: Any, bound: Any, synthesis: 
     }
 
 
-def energy_terms(s: Any, p: Any, u: Any, dt: float, production: Any, demand: Any, oxidative_fuel: Any,
-                 energy_next: Any, synthesis: Any) -> Terms:
+def fat_door_cut(s: Any, p: Any, u: Any, met: Any) -> Any:
+    """Fat (e.u./min) the cell would have burned this step had insulin left CPT1 open, for the part
+    of its need that no fuel covered — what the closed fat door cost (metabolism_step's equations
+    with the malonyl-CoA factor set to 1)."""
+    ex = u.exercise
+    mito = p.mito_capacity * s.mito_content_rel * s.mito_health_frac
+    fa = met.fat_supply
+    fat_open = fmin(fa, p.fat_ox_max * mito * (1.0 + p.fat_ox_exercise_gain * ex) * fa / (p.fa_ox_km_eu + fa))
+    need = met.demand * s.energy_frac + p.refill_per_min * p.energy_buffer * (1.0 - s.energy_frac)
+    short = pos(need - met.glucose_used - met.fat_oxidised - met.glycogen_used)
+    return fmin(pos(fat_open - met.fat_oxidised), short)
+
+
+def energy_terms(s: Any, p: Any, u: Any, dt: float, met: Any, synthesis: Any) -> Terms:
     """Terms of the change of cell energy (0–1) over one step; ``energy.spent`` is the work done.
 
-    ``oxidative_fuel`` is the ATP the fuel taken up would give in mitochondria; weak ones cap it at
-    ``mito_ox_max × capacity × health``. The share of that cap a healthy cell would not have hit is
-    the cost of mitochondrial dysfunction (negative for an athlete's larger capacity)."""
+    ``met`` is metabolism_step's output. ``met.oxidative_fuel`` is the ATP the fuel taken up would
+    give in mitochondria; weak ones cap it at ``mito_ox_max × capacity × health``. The share of that
+    cap a healthy cell would not have hit is the cost of mitochondrial dysfunction (negative for an
+    athlete's larger capacity). ``energy.fat_door`` is the ATP insulin's closed fat door cost
+    (``fat_door_cut``) as far as the mitochondria could have burned it."""
+    production, demand, oxidative_fuel, energy_next = met.production, met.demand, met.oxidative_fuel, met.energy_frac
     e_p = (s.energy_frac + dt * production / p.energy_buffer) / (1.0 + dt * demand / p.energy_buffer)
     cap = p.mito_ox_max * p.mito_capacity * s.mito_content_rel * s.mito_health_frac
     mito_cut = fmin(oxidative_fuel, p.mito_ox_max) - fmin(oxidative_fuel, cap)
+    door = fmin(oxidative_fuel + fat_door_cut(s, p, u, met), cap) - fmin(oxidative_fuel, cap)
     k = dt * e_p / p.energy_buffer
     rest_base = p.demand_rest * (1.0 + p.demand_exercise_gain * u.exercise)
     return {
-        "energy.fuel": dt * (production + mito_cut) / p.energy_buffer,
+        "energy.fuel": dt * (production + mito_cut + door) / p.energy_buffer,
         "energy.mito_dysfunction": -dt * mito_cut / p.energy_buffer,
+        "energy.fat_door": -dt * door / p.energy_buffer,
         "energy.work": -k * p.demand_rest,
         "energy.exercise": -k * p.demand_rest * p.demand_exercise_gain * u.exercise,
         "energy.rest": k * 0.1 * u.rest * rest_base,

@@ -128,8 +128,7 @@ def step(s: Any, p: Any, u: Any, dt: float, account: bool = True) -> tuple[Array
     if account:  # what each term of the rate equations did this step (model/attribution.py)
         fluxes["terms"] = {
             **receptor_terms(s, p, dt, rec.receptor_free_rel, rec.receptor_bound_rel, synthesis),
-            **energy_terms(s, p, u, dt, met.production, met.demand, met.oxidative_fuel, met.energy_frac,
-                           synthesis),
+            **energy_terms(s, p, u, dt, met, synthesis),
         }
         fluxes["glut4"] = glut4_drives(s, p, u, active, glc.glucose_mmol_l)
     return new, fluxes
