@@ -93,8 +93,9 @@ class Gauges:
         low2 = self._vertical(surface, app, r2, _("Cell energy"), f"{100 * _frac(e):.0f}", "%", e, pal["energy"], "energy",
                        band=(BY_NAME["energy_frac"].normal[0], 1.0), mark=STARVING_ENERGY_FRAC,
                        warn=e < STARVING_ENERGY_FRAC)
-        self.tips.append((r2, _("Cell energy: the cell's reserve of ATP, the fuel for its work. Below the "
-                                "line ({pct:.0f} %) the cell is starving.").format(pct=100 * STARVING_ENERGY_FRAC)))
+        self.tips.append((r2, _("Cell energy: how much of its work the cell's fuel pays for; short of fuel it "
+                                "keeps its ATP by doing less (repair, building, reserve). Below the line "
+                                "({pct:.0f} %) the cell is starving.").format(pct=100 * STARVING_ENERGY_FRAC)))
         # insulin, and the pancreas that makes it (the last turn's mean secretion, from the engine)
         y = max(r1.bottom, low1, low2) + 8  # below the gauges' units, which grow with the text size
         ins = v["insulin_uu_ml"]

@@ -16,8 +16,11 @@ import numpy as np
 from sim.model.receptors import HEALTHY_SURFACE
 from sim.state import Array, State
 
-# Thresholds for the indicators a TurnReport carries (DESIGN §4 reference values).
-STARVING_ENERGY_FRAC = 0.5
+# Thresholds for the indicators a TurnReport carries (DESIGN §4 reference values). Energy is the
+# share of its work the cell's fuel pays for (docs/model.md §3.3): a healthy or athlete cell never
+# falls below 0.9, so a cell below 0.85 is leaving a sixth of its work — repair, building,
+# reserve — undone for want of fuel: starving.
+STARVING_ENERGY_FRAC = 0.85
 HYPERGLYCAEMIA_MMOL_L = 11.1
 HYPOGLYCAEMIA_MMOL_L = 3.9
 HYPERINSULINAEMIA_UU_ML = 25.0

@@ -67,7 +67,7 @@ VARIABLES: tuple[Variable, ...] = (
     Variable("signaling_proteins_frac", "0–1", (0.9, 1), (0, 1), "intact signaling proteins (IRS-1, PI3K, Akt)"),
     Variable("glut4_membrane_frac", "0–1", (0.03, 0.45), (0, 1), "share of GLUT4 at the membrane"),
     # --- cell: energy and stores ---
-    Variable("energy_frac", "0–1", (0.8, 1), (0, 1), "the cell's energy reserve (ATP + phosphocreatine)"),
+    Variable("energy_frac", "0–1", (0.9, 1), (0, 1), "share of its work the cell's fuel pays for (ATP + phosphocreatine defended by doing less)"),
     Variable("glycogen_frac", "0–1", (0.3, 0.9), (0, 1), "cell glycogen, share of capacity"),
     Variable("fat_store_rel", "× normal", (0.7, 1.5), (0, _INF), "lipid droplets in the cell"),
     Variable("lipotoxic_frac", "0–1", (0, 0.15), (0, 1), "lipotoxic intermediates (DAG, ceramide)"),
