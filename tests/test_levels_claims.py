@@ -26,7 +26,8 @@ def test_a_false_claim_fails_check_naming_file_line_claim_and_value(tmp_path, ca
     (problem,) = claim_problems(level)
     line = len(LEVEL3.read_text().splitlines()) + 2
     assert problem.startswith(f"{path}:{line}: claims[{n}]: the briefing claims receptors < 50% at the start")
-    assert '"This cell has few receptors"' in problem and "but it is 99%" in problem
+    # the value is the engine's (97 % in model v4): the message must name it, whatever it is
+    assert '"This cell has few receptors"' in problem and re.search(r"but it is \d+%", problem)
     assert cli(["levels", "check", str(path)]) == 2
     assert f"claims[{n}]" in capsys.readouterr().out
 

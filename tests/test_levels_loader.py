@@ -1,6 +1,7 @@
 """Level files: every error is the loader's own, names file, line and key path, all at once."""
 
 import contextlib
+import re
 from pathlib import Path
 
 import pytest
@@ -51,8 +52,11 @@ def test_wrong_type_is_not_coerced():
 
 
 def test_unknown_meal_suggests_the_closest():
-    with pytest.raises(LevelError, match="did you mean 'fast_food'"):
-        parse_level(GOOD.replace('meal = "fast_food"', 'meal = "fastfood"', 1), "x.toml")
+    meal = re.search(r'meal = "(\w+)"', GOOD).group(1)  # whichever meal level 01 serves first
+    typo = meal.replace("_", "")
+    assert typo != meal
+    with pytest.raises(LevelError, match=f"did you mean '{meal}'"):
+        parse_level(GOOD.replace(f'meal = "{meal}"', f'meal = "{typo}"', 1), "x.toml")
 
 
 def test_empty_and_missing_files_are_level_errors(tmp_path):

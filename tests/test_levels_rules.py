@@ -111,7 +111,8 @@ def test_result_has_series_and_causes_in_words():
     while not run.done:
         run.step([])
     res = run.result()
-    assert len(res.series["time_min"]) == SANDBOX.turns and res.causes and isinstance(res.causes[0], str)
+    # an idle resistant cell may fail before the last turn (model v4: its energy collapses on day 2)
+    assert len(res.series["time_min"]) == run.turn and res.causes and isinstance(res.causes[0], str)
 
 
 def test_goal_progress_shows_nothing_before_the_first_turn():

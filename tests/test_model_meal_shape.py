@@ -79,7 +79,7 @@ def test_healthy_ogtt_peaks_above_seven_within_an_hour(ogtts):
 
 def test_ogtt_two_hour_glucose_classes_each_preset(ogtts):
     """ADA/WHO 2-h glucose after 75 g: < 7.8 mmol/L normal, ≥ 11.1 diabetes. The resistant
-    (compensated) preset stays below the diabetic line but clearly above healthy (model v4: 5.5 against 4.7;
+    (compensated) preset stays below the diabetic line but clearly above healthy (model v4: 6.0 against 4.7;
     impaired tolerance, 7.8–11, is not reached yet); type 2 is diabetic."""
     assert ogtts["healthy"]["glucose_2h_mmol_l"] < 7.8
     assert ogtts["resistant"]["glucose_2h_mmol_l"] < 11.1

@@ -53,23 +53,23 @@ class Phase:
 
 SNACK = {"snack_carb_g": 70.0, "snack_fat_g": 35.0}  # ≈ 600 kcal at 16:00 (with 10 g protein)
 # × normal rate of β-cell harm by glucolipotoxicity (knob beta_cell_susceptibility): chosen so that
-# type 2 ends with ≈ 55 % less β-cell mass than the resistant preset (Butler 2003: −41 to −63 %) and
+# type 2 ends with ≈ 47 % less β-cell mass than the resistant preset (Butler 2003: −41 to −63 %) and
 # the resistant recipe, lived for a year, ends in type 2 diabetes; with 1 it stays compensated.
-TYPE2_SUSCEPTIBILITY = 5.5
+TYPE2_SUSCEPTIBILITY = 5.0
 
 RECIPES: dict[str, tuple[str, str, tuple[Phase, ...]]] = {
     "resistant": (
         "Insulin resistant",
         "Five months of a 600-kcal daily surplus and no exercise: fatter, inflamed, fat-laden muscle; "
         "the pancreas keeps glucose near normal by secreting much more insulin.",
-        (Phase(150, {"mito_capacity": 0.8}, **SNACK),),
+        (Phase(150, {"mito_capacity": 0.7}, **SNACK),),
     ),
     "type2": (
         "Type 2 diabetes",
         "The resistant recipe lived for a year by someone whose β-cells are more easily harmed by "
         "glucose and fat (an inherited susceptibility): the pancreas compensates for months, then "
         "glucolipotoxicity wears β-cell function and mass down and glucose rises.",
-        (Phase(150, {"mito_capacity": 0.8, "beta_cell_susceptibility": TYPE2_SUSCEPTIBILITY}, **SNACK),
+        (Phase(150, {"mito_capacity": 0.7, "beta_cell_susceptibility": TYPE2_SUSCEPTIBILITY}, **SNACK),
          Phase(210, **SNACK)),
     ),
     "athlete": (
