@@ -35,7 +35,7 @@ POSITIVE_ONLY = (
     "kcal_per_kg_fat", "energy_buffer", "glycogen_capacity", "fat_store_capacity",
     "inflammation_k_on", "brain_km_mmol_l", "periph_km_mmol_l", "cell_km_mmol_l", "gng_share",
     "beta_glucotoxic_half_mmol_l", "beta_lipotoxic_half_mmol_l", "beta_pancreatic_fat_half_pct",
-    "glucagon_ref_pg_ml", "liver_mass_kg", "pool_half_mmol_l",
+    "glucagon_ref_pg_ml", "liver_mass_kg", "pool_half_mmol_l", "cpt1_insulin_half_uu_ml", "fa_ox_km_eu",
 )
 
 
