@@ -12,7 +12,6 @@ import pytest
 
 from sim.engine import Simulation
 from sim.explain import CAUSE_WORDS
-from sim.model.parameters import Parameters
 from sim.model.step import step
 
 FAT_DOOR = dict(CAUSE_WORDS)["energy.fat_door-"]
@@ -22,15 +21,9 @@ def energy(sim):
     return float(np.asarray(sim.state.energy_frac).ravel()[0])
 
 
-def with_params(sim, **values):
-    v = dict(sim.params.values)
-    v.update(values)
-    sim.set_params(Parameters(sim.params.cell_type, v))
-    return sim
-
-
 def meal_day(preset, **params):
-    sim = with_params(Simulation.from_preset(preset, turn_min=30.0), **params)
+    sim = Simulation.from_preset(preset, turn_min=30.0)
+    sim.set_params(sim.params.evolve(**params))
     sim.schedule_diet("standard", 1)
     out = []
     for i in range(1, 49):

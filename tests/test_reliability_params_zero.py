@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from sim.engine import Simulation
-from sim.model.parameters import Parameters, specs, value_problem
+from sim.model.parameters import specs, value_problem
 
 ACCEPTED_AT_ZERO = sorted(
     {k for group, d in specs().items() if group != "knobs" for k in d if value_problem(k, 0.0) is None}
@@ -22,9 +22,7 @@ def test_every_parameter_accepted_at_zero_runs_a_day_of_meals_to_finite_states()
     broken = []
     for name in ACCEPTED_AT_ZERO:
         sim = Simulation.from_preset("healthy", turn_min=60.0)
-        values = dict(sim.params.values)
-        values[name] = 0.0
-        sim.set_params(Parameters(sim.params.cell_type, values))
+        sim.set_params(sim.params.evolve(**{name: 0.0}))
         sim.schedule_diet("standard", 1)
         try:
             with warnings.catch_warnings():

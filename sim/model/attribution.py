@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from sim.model.metabolism import fat_ceiling, fuel_need
 from sim.model.numerics import fmin, pos
 from sim.model.receptors import HEALTHY_SURFACE
 
@@ -51,12 +52,9 @@ def fat_door_cut(s: Any, p: Any, u: Any, met: Any) -> Any:
     """Fat (e.u./min) the cell would have burned this step had insulin left CPT1 open, for the part
     of its need that no fuel covered — what the closed fat door cost (metabolism_step's equations
     with the malonyl-CoA factor set to 1)."""
-    ex = u.exercise
     mito = p.mito_capacity * s.mito_content_rel * s.mito_health_frac
-    fa = met.fat_supply
-    fat_open = fmin(fa, p.fat_ox_max * mito * (1.0 + p.fat_ox_exercise_gain * ex) * fa / (p.fa_ox_km_eu + fa))
-    need = met.demand * s.energy_frac + p.refill_per_min * p.energy_buffer * (1.0 - s.energy_frac)
-    short = pos(need - met.glucose_used - met.fat_oxidised - met.glycogen_used)
+    fat_open = fat_ceiling(p, mito, u.exercise, met.fat_supply, 1.0)
+    short = pos(fuel_need(p, met.demand, s.energy_frac) - met.glucose_used - met.fat_oxidised - met.glycogen_used)
     return fmin(pos(fat_open - met.fat_oxidised), short)
 
 

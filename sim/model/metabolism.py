@@ -50,6 +50,20 @@ class MetabolismOut(NamedTuple):
     fat_supply: Any  # fatty acids the cell could burn, from blood and its droplets, e.u./min
 
 
+def fuel_need(p: Any, demand: Any, energy: Any) -> Any:
+    """What the cell tries to make this minute (e.u./min): its work at the present energy, plus a
+    refill of the buffer."""
+    return demand * energy + p.refill_per_min * p.energy_buffer * (1.0 - energy)
+
+
+def fat_ceiling(p: Any, mito: Any, ex: Any, fa: Any, cpt1: Any) -> Any:
+    """Fat (e.u./min) the mitochondria can burn from the fatty acids on offer ``fa`` with CPT1 this
+    open (1 = fully): β-oxidation is bounded by the mitochondria — under load fat cannot keep up
+    and carbohydrate must cover the rest (Romijn 1993; Achten & Jeukendrup 2003, "Fatmax") — and
+    saturates in the fatty acids on offer (Wolfe 1998), which also steadies the droplets."""
+    return fmin(fa, p.fat_ox_max * mito * (1.0 + p.fat_ox_exercise_gain * ex) * cpt1 * fa / (p.fa_ox_km_eu + fa))
+
+
 def metabolism_step(
     s: Any, p: Any, u: Any, dt: float, glucose: Any, membrane: Any, active: Any, synthesis: Any,
     lipo_extra: Any, meal_fat_g_min: Any = 0.0,
@@ -69,8 +83,7 @@ def metabolism_step(
         + p.synthesis_cost * synthesis
         + p.stress_cost * (s.er_stress_frac + s.oxidative_stress_frac + s.inflammation_frac)
     )
-    # What the cell tries to make this minute: its work at the present energy, plus a refill.
-    need = demand * energy + p.refill_per_min * p.energy_buffer * (1.0 - energy)
+    need = fuel_need(p, demand, energy)
 
     mito = p.mito_capacity * s.mito_content_rel * s.mito_health_frac
     ox_cap = p.mito_ox_max * mito
@@ -89,12 +102,7 @@ def metabolism_step(
     # contraction lowers it (AMPK phosphorylates ACC, Winder 1996). So high insulin shuts the fat
     # door whether or not glucose gets in: metabolic inflexibility (Kelley & Mandarino 2000).
     cpt1 = 1.0 / (1.0 + s.insulin_tissue_uu_ml * pos(1.0 - ex) / p.cpt1_insulin_half_uu_ml)
-    # β-oxidation is bounded by the mitochondria; under load fat cannot keep up with demand and
-    # carbohydrate must cover the rest (Romijn 1993; Achten & Jeukendrup 2003, "Fatmax").
-    # Oxidation saturates in the fatty acids on offer (fat oxidation follows FFA availability,
-    # Wolfe 1998), which also steadies the droplets: a fuller store feeds more to mitochondria.
-    beta_ox = p.fat_ox_max * mito * (1.0 + p.fat_ox_exercise_gain * ex)
-    fat_cap = fmin(fa, beta_ox * cpt1 * fa / (p.fa_ox_km_eu + fa))
+    fat_cap = fat_ceiling(p, mito, ex, fa, cpt1)
 
     # Fuel mix: insulin's signal favours glucose; what glucose does not cover, fat then glycogen do.
     w_glc = glc * (p.fuel_glucose_weight_basal + active)
