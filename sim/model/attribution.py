@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from sim.model.glucose import glycogen_brake
 from sim.model.metabolism import fat_ceiling, fuel_need
 from sim.model.numerics import fmin, pos
 from sim.model.receptors import HEALTHY_SURFACE
@@ -99,7 +100,8 @@ def glut4_drives(s: Any, p: Any, u: Any, active: Any, glucose: Any) -> Terms:
         "exo.exercise": p.k_glut4_exo_exercise_per_min * u.exercise + 0.0 * active,
         "exo.metformin": p.k_glut4_exo_exercise_per_min * 0.15 * u.metformin + 0.0 * active,
         "endo": p.k_glut4_endo_per_min + 0.0 * active,
-        "per_glut4": p.cell_vmax_mg_kg_min * p.glut4_pool * s.glut4_content_rel * per,
+        "per_glut4": (p.cell_vmax_mg_kg_min * p.glut4_pool * s.glut4_content_rel
+                      * glycogen_brake(s.glycogen_frac, p) * per),
         "basal_transport": p.cell_basal_mg_kg_min * per,
         "glucokinase": p.glucokinase_vmax_mg_kg_min * active * glucose / (p.glucokinase_km_mmol_l + glucose),
     }

@@ -4,8 +4,9 @@ Energy is in normalised units (e.u.): 1 e.u./min is the cell's resting ATP deman
 meet the demand:
 
 - glucose entering through GLUT4 (insulin- or exercise-driven) and basal transporters;
-- glycogen, mobilised at a rate proportional to what is stored (phosphorylase works on the
-  particles' surface; Hargreaves 1995: more glycogen, faster glycogenolysis), faster in exercise;
+- glycogen, turned over at rest at a rate proportional to what is stored whatever the need
+  (phosphorylase works on the particles' surface; Hargreaves 1995: more glycogen, faster
+  glycogenolysis), many-fold faster under load, where it covers what glucose and fat do not;
 - fatty acids (blood FFA via CD36 and the cell's own droplets), oxidised only by mitochondria and
   at most ``fat_ox_max × mitochondrial capacity × health`` — fat "burns in a carbohydrate flame":
   beyond that share the cell needs carbohydrate (Kelley & Mandarino 2000: insulin-resistant muscle
@@ -22,7 +23,9 @@ Energy (ATP + phosphocreatine, 0–1) falls when the fuel the cell can use does 
 demand. A short cell cuts back its work in proportion (``work = demand × energy``), so energy
 settles where supply meets work: a cell whose glucose cannot get in and whose glycogen is low runs
 at a fraction of its needs — "starving amid plenty" — and a hard workout dips it for a while.
-Surplus glucose becomes glycogen (insulin-activated synthase, Shulman 1990), the rest fat (DNL);
+Entering glucose goes first to glycogen (insulin-activated synthase, held back by the store,
+Shulman 1990; Danforth 1965), the rest is burned or becomes fat (DNL); a fuller store slows the
+GLUT4-carried uptake itself (hexokinase II, Jensen 1997; glucose.glycogen_brake);
 surplus fatty acids are esterified into droplets while ATP allows; the overflow builds lipotoxic
 intermediates (DAG, ceramide). Must not import pygame.
 """
@@ -31,6 +34,7 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
+from sim.model.glucose import glycogen_brake
 from sim.model.numerics import fmax, fmin, patankar, pos
 
 
@@ -71,10 +75,12 @@ def metabolism_step(
     ex = u.exercise
     energy = s.energy_frac
     gly = s.glycogen_frac
-    # Glucose in (mg/kg tissue/min): GLUT4 at the membrane + basal transport, Michaelis–Menten.
-    uptake = (p.cell_vmax_mg_kg_min * p.glut4_pool * s.glut4_content_rel * membrane + p.cell_basal_mg_kg_min) * glucose / (
-        p.cell_km_mmol_l + glucose
-    )
+    # Glucose in (mg/kg tissue/min): GLUT4 at the membrane + basal transport, Michaelis–Menten;
+    # a fuller glycogen store slows the GLUT4-carried part (glucose.glycogen_brake).
+    uptake = (
+        p.cell_vmax_mg_kg_min * p.glut4_pool * s.glut4_content_rel * membrane * glycogen_brake(gly, p)
+        + p.cell_basal_mg_kg_min
+    ) * glucose / (p.cell_km_mmol_l + glucose)
     # A liver cell has no GLUT4: insulin raises its uptake through glucokinase (0 in muscle and fat).
     uptake = uptake + p.glucokinase_vmax_mg_kg_min * active * glucose / (p.glucokinase_km_mmol_l + glucose)
     glc = p.eu_per_mg_glucose * uptake
@@ -104,14 +110,27 @@ def metabolism_step(
     cpt1 = 1.0 / (1.0 + s.insulin_tissue_uu_ml * pos(1.0 - ex) / p.cpt1_insulin_half_uu_ml)
     fat_cap = fat_ceiling(p, mito, ex, fa, cpt1)
 
+    # Glycogen synthase, switched on by the insulin signal and held back by the glycogen already
+    # stored (Danforth 1965; Jensen 2011: feedback inhibition of synthase keeps the store from
+    # filling), takes its share of the glucose-6-phosphate from the glucose that enters before
+    # glycolysis burns the rest: storage is the main fate of insulin-stimulated muscle glucose
+    # (Shulman 1990), reduced in type 2 but not absent, even in a cell short of fuel.
+    synth = fmin(glc, p.glycogen_synth_max * (0.02 + active) * (1.0 - gly))
+    glc_free = glc - synth
+    # Resting phosphorylase (mostly the inactive b form) turns glycogen over slowly whatever the
+    # cell's need, and its glucose-6-phosphate is burned first; a fuel-short resting cell does not
+    # strip its store faster. Contraction and adrenaline activate phosphorylase many-fold
+    # (Hargreaves 1995), so under load glycogen covers what glucose and fat do not.
+    gly_turnover = fmin(p.glycogen_mobilise_per_min * gly, need)
+    rest_need = need - gly_turnover
     # Fuel mix: insulin's signal favours glucose; what glucose does not cover, fat then glycogen do.
-    w_glc = glc * (p.fuel_glucose_weight_basal + active)
+    w_glc = glc_free * (p.fuel_glucose_weight_basal + active)
     share = w_glc / fmax(w_glc + fat_cap * (1.0 + ex), 1e-12)
-    glc_used = fmin(glc, need * share)
-    fat_used = fmin(fat_cap, need - glc_used)
-    glc_used = fmin(glc, need - fat_used)
-    gly_avail = p.glycogen_mobilise_per_min * (1.0 + p.glycogen_exercise_gain * ex) * gly
-    gly_used = fmin(gly_avail, pos(need - glc_used - fat_used))
+    glc_used = fmin(glc_free, rest_need * share)
+    fat_used = fmin(fat_cap, rest_need - glc_used)
+    glc_used = fmin(glc_free, rest_need - fat_used)
+    gly_load = p.glycogen_mobilise_per_min * p.glycogen_exercise_gain * ex * gly
+    gly_used = gly_turnover + fmin(gly_load, pos(rest_need - glc_used - fat_used))
 
     carb = glc_used + gly_used
     gs = p.glycolytic_share
@@ -120,10 +139,8 @@ def metabolism_step(
     # Patankar: dE/dt = (production − demand·E) / buffer, so E settles at supply/demand when short.
     energy_next = fmin(patankar(energy, production / p.energy_buffer, demand / p.energy_buffer, dt), 1.0)
 
-    surplus_glc = glc - glc_used
-    synth = fmin(surplus_glc, p.glycogen_synth_max * (0.02 + active) * (1.0 - gly))
     glycogen = patankar(gly, synth / p.glycogen_capacity, gly_used / fmax(gly, 1e-9) / p.glycogen_capacity, dt)
-    rest_glc = surplus_glc - synth
+    rest_glc = glc_free - glc_used
     dnl = p.dnl_share * rest_glc
 
     surplus_fa = fa - fat_used

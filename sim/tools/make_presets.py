@@ -53,9 +53,15 @@ class Phase:
 
 SNACK = {"snack_carb_g": 70.0, "snack_fat_g": 35.0}  # ≈ 600 kcal at 16:00 (with 10 g protein)
 # × normal rate of β-cell harm by glucolipotoxicity (knob beta_cell_susceptibility): chosen so that
-# type 2 ends with ≈ 47 % less β-cell mass than the resistant preset (Butler 2003: −41 to −63 %) and
-# the resistant recipe, lived for a year, ends in type 2 diabetes; with 1 it stays compensated.
+# type 2 ends with ≈ 55 % less β-cell mass than the resistant preset (Butler 2003: −41 to −63 %) and
+# the resistant recipe, lived for a year, ends in type 2 diabetes; with 1 it stays compensated. The
+# end state is bistable in it (with TYPE2_GLUT4: 4.5 → −28 %, 5.0 → −55 %, 5.5 → −67 %).
 TYPE2_SUSCEPTIBILITY = 5.0
+# × normal GLUT4 (knob glut4_pool) of the type-2 subject's muscle: type 2 diabetic muscle has fewer
+# slow-twitch fibres and less GLUT4 in them, so its GLUT4 falls to ≈ 61 % of lean against ≈ 77 % in
+# equally obese non-diabetic muscle (Gaster 2001, Diabetes 50:1324): 0.61 / 0.77 ≈ 0.8. The model
+# does not grow fibre type, so the recipe sets it, as it sets the deconditioned mitochondria.
+TYPE2_GLUT4 = 0.8
 
 RECIPES: dict[str, tuple[str, str, tuple[Phase, ...]]] = {
     "resistant": (
@@ -67,9 +73,10 @@ RECIPES: dict[str, tuple[str, str, tuple[Phase, ...]]] = {
     "type2": (
         "Type 2 diabetes",
         "The resistant recipe lived for a year by someone whose β-cells are more easily harmed by "
-        "glucose and fat (an inherited susceptibility): the pancreas compensates for months, then "
+        "glucose and fat (an inherited susceptibility) and whose muscle has fewer GLUT4-rich slow fibres: the pancreas compensates for months, then "
         "glucolipotoxicity wears β-cell function and mass down and glucose rises.",
-        (Phase(150, {"mito_capacity": 0.7, "beta_cell_susceptibility": TYPE2_SUSCEPTIBILITY}, **SNACK),
+        (Phase(150, {"mito_capacity": 0.7, "glut4_pool": TYPE2_GLUT4,
+                     "beta_cell_susceptibility": TYPE2_SUSCEPTIBILITY}, **SNACK),
          Phase(210, **SNACK)),
     ),
     "athlete": (
