@@ -89,7 +89,8 @@ def test_energy_ledger_closes_over_a_month(preset):
     sim.schedule_diet("standard", 30)
     for d in range(30):
         sim.schedule(sim.meal_event("sugary_drink", d * 1440.0 + 900.0))
-        sim.schedule(effect(d * 1440.0 + 1080.0, {"exercise": 0.7}, 45.0, "workout", source="action"))
+        workout = effect(d * 1440.0 + 1080.0, {"exercise": 0.7}, 45.0, "workout", source="action")
+        sim.schedule(workout)
     sim.schedule(sim.stressor_event("infection", 10 * 1440.0 + 600.0))
     sim.schedule(sim.stressor_event("fat_flood", 20 * 1440.0 + 600.0))
     sim.run_until(25 * 1440.0 + 300.0)

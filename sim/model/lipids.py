@@ -16,9 +16,10 @@ still decides body fat (Hall 2011: expenditure rises with the mass gained). Carb
 is what was absorbed or infused less what went into glycogen, stayed in the blood, was lost in
 urine or was made into fat; protein oxidised is a pool's, which absorbed amino acids fill and
 which is oxidised all day and night (Garlick 1980), so that over a day it matches protein eaten.
-Energy is a second, closed ledger: absorbed + infused − expended − lost in urine = Δ(stores). Adipose tissue takes
-what the other accounts leave: meal fat its lipoprotein lipase clears, VLDL, net lipogenesis and
-re-esterified FFA, less lipolysis, less what liver, muscle and oxidation take from the blood.
+Energy is a second, closed ledger: absorbed + infused − expended − lost in urine = Δ(stores).
+Adipose tissue takes what the other accounts leave: meal fat its lipoprotein lipase clears, VLDL,
+net lipogenesis and re-esterified FFA, less lipolysis, less what liver, muscle and oxidation take
+from the blood.
 Enlarged adipose tissue releases cytokines (Hotamisligil 1993); infections add more.
 Must not import pygame.
 """
