@@ -25,7 +25,7 @@ def _stored_kcal(sim):
 
 def test_protein_oxidised_over_a_day_equals_protein_eaten():
     """Weight-stable adults are in nitrogen balance: over a day the protein oxidised equals the
-    protein eaten (Millward & Rivers 1988; Tessari 2006), although it is absorbed in three meals.
+    protein eaten (Millward & Rivers 1988: diurnal cycling), although it is absorbed in three meals.
     Here: protein oxidised on the fourth day of the standard diet (absorbed − change of the pool)
     within 3 % of the 80 g eaten, and the pool stays within its daily swing."""
     sim = Simulation.from_preset("healthy", turn_min=1440.0)
