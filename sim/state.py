@@ -58,6 +58,7 @@ VARIABLES: tuple[Variable, ...] = (
     Variable("liver_glycogen_g", "g", (40, 120), (0, _INF), "liver glycogen"),
     Variable("liver_fat_pct", "% of liver weight", (0.5, 5.5), (0, 100), "liver fat (intrahepatic triglyceride)"),
     Variable("adipose_kg", "kg", (10, 22), (0, _INF), "body fat mass"),
+    Variable("protein_pool_g", "g", (20, 70), (0, _INF), "protein absorbed and not yet oxidised (free amino acids, protein laid down after meals)"),
     # --- cell: receptors (Sedaghat 2002) ---
     Variable("receptor_free_rel", "× normal total", (0.7, 0.95), (0, _INF), "free insulin receptors on the surface"),
     Variable("receptor_bound_rel", "× normal total", (0, 0.3), (0, _INF), "insulin-bound receptors on the surface"),
@@ -92,6 +93,8 @@ VARIABLES: tuple[Variable, ...] = (
     Variable("acc_fat_in_g", "g", (0, _INF), (0, _INF), "fat absorbed from meals and infused (lipid), cumulative"),
     Variable("acc_fat_made_g", "g", (0, _INF), (0, _INF), "fat made from glucose (liver DNL, net lipogenesis), cumulative"),
     Variable("acc_fat_oxidised_g", "g", (0, _INF), (0, _INF), "fat oxidised by the whole body, cumulative"),
+    Variable("acc_energy_in_kcal", "kcal", (0, _INF), (0, _INF), "energy absorbed from meals and infused, cumulative"),
+    Variable("acc_energy_out_kcal", "kcal", (0, _INF), (0, _INF), "energy expended or lost in urine, cumulative"),
 )
 
 NAMES: tuple[str, ...] = tuple(v.name for v in VARIABLES)
@@ -105,7 +108,8 @@ CELL_NAMES: tuple[str, ...] = tuple(
 ADDED_LATER: Mapping[str, float] = {
     "mito_content_rel": 1.0, "glut4_content_rel": 1.0, "glucagon_pg_ml": 75.0, "liver_fat_pct": 2.0,
     "pkc_active_frac": 0.05, "beta_cell_function_rel": 1.0, "beta_cell_pool_rel": 1.0,
-    "acc_fat_in_g": 0.0, "acc_fat_made_g": 0.0, "acc_fat_oxidised_g": 0.0,
+    "acc_fat_in_g": 0.0, "acc_fat_made_g": 0.0, "acc_fat_oxidised_g": 0.0, "protein_pool_g": 40.0,
+    "acc_energy_in_kcal": 0.0, "acc_energy_out_kcal": 0.0,
 }
 
 

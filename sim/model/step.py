@@ -59,7 +59,7 @@ def step(s: Any, p: Any, u: Any, dt: float, account: bool = True) -> tuple[Array
     lipo_extra = drive_for_level(p.imposed_lipotoxicity, 1.5 * p.lipotoxic_k_out)
     met = metabolism_step(s, p, u, dt, glc.glucose_mmol_l, membrane, active, synthesis, lipo_extra,
                           gut.fat_g_min)
-    fat = adipose_step(s, p, u, dt, gut.fat_g_min, gut.kcal_min, lip, lf, glc, met)
+    fat = adipose_step(s, p, u, dt, gut, lip, lf, glc, met)
     fac = factors_step(s, p, u, dt, synthesis, met.overload)
     pkc = pkc_step(s.pkc_active_frac, s.lipotoxic_frac, p, dt)
     sp = signaling_proteins_step(s.signaling_proteins_frac, synthesis, s.oxidative_stress_frac, p, dt)
@@ -84,6 +84,7 @@ def step(s: Any, p: Any, u: Any, dt: float, account: bool = True) -> tuple[Array
         "liver_glycogen_g": glc.liver_glycogen_g,
         "liver_fat_pct": lf.liver_fat_pct,
         "adipose_kg": fat.adipose_kg,
+        "protein_pool_g": fat.protein_pool_g,
         "receptor_free_rel": rec.receptor_free_rel,
         "receptor_bound_rel": rec.receptor_bound_rel,
         "receptor_internal_rel": rec.receptor_internal_rel,
@@ -112,6 +113,8 @@ def step(s: Any, p: Any, u: Any, dt: float, account: bool = True) -> tuple[Array
         "acc_fat_in_g": s.acc_fat_in_g + dt * fat.fat_in,
         "acc_fat_made_g": s.acc_fat_made_g + dt * fat.fat_made,
         "acc_fat_oxidised_g": s.acc_fat_oxidised_g + dt * fat.fat_oxidised,
+        "acc_energy_in_kcal": s.acc_energy_in_kcal + dt * fat.energy_in,
+        "acc_energy_out_kcal": s.acc_energy_out_kcal + dt * fat.energy_out,
     }
     fluxes: Arrays = {
         "secretion_uu_ml_min": ins.secretion,

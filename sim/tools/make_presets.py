@@ -31,7 +31,7 @@ SEED_STATE: dict[str, float] = dict(
     stomach_protein_g=0, glucose_mmol_l=4.9, insulin_uu_ml=5, insulin_tissue_uu_ml=5,
     insulin_liver_uu_ml=5, glucagon_pg_ml=75, ffa_mmol_l=0.45, cytokines_au=0, beta_cell_mass_rel=1,
     beta_cell_function_rel=1, beta_cell_pool_rel=1,
-    liver_glycogen_g=60, liver_fat_pct=2, adipose_kg=15, receptor_free_rel=0.96, receptor_bound_rel=0.01,
+    liver_glycogen_g=60, liver_fat_pct=2, adipose_kg=15, protein_pool_g=40, receptor_free_rel=0.96, receptor_bound_rel=0.01,
     receptor_internal_rel=0.03, signaling_active_frac=0.03, signaling_proteins_frac=1,
     glut4_membrane_frac=0.03, energy_frac=1, glycogen_frac=0.45, fat_store_rel=1, lipotoxic_frac=0.06,
     pkc_active_frac=0.06, inflammation_frac=0, oxidative_stress_frac=0.012, mito_health_frac=0.98, er_stress_frac=0.035,
