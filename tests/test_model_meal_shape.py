@@ -80,7 +80,7 @@ def test_healthy_ogtt_peaks_above_seven_within_an_hour(ogtts):
 def test_ogtt_two_hour_glucose_classes_each_preset(ogtts):
     """ADA/WHO 2-h glucose after 75 g: < 7.8 mmol/L normal, ≥ 11.1 diabetes. The resistant
     (compensated) preset stays below the diabetic line and near impaired tolerance (7.8–11; model
-    v4: 6.0, v5: ≈ 7.5, with its first-phase and incretin losses); type 2 is diabetic."""
+    v4: 6.0, v5: ≈ 7.7, with its first-phase and incretin losses); type 2 is diabetic."""
     assert ogtts["healthy"]["glucose_2h_mmol_l"] < 7.8
     assert ogtts["resistant"]["glucose_2h_mmol_l"] < 11.1
     assert ogtts["resistant"]["glucose_2h_mmol_l"] >= 7.2
