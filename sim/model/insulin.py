@@ -52,10 +52,16 @@ def glucolipotoxicity(g: Any, ffa: Any, liver_fat: Any, p: Any) -> Any:
     β-cells and leaves with weight loss, Lim 2011), saturating in liver fat above normal."""
     excess = pos(g - p.beta_glucotoxic_mmol_l)
     fat = pos(ffa - p.beta_lipotoxic_ffa_mmol_l)
-    pancreatic = pos(liver_fat - p.liver_fat_normal_pct)
     return excess / (excess + p.beta_glucotoxic_half_mmol_l) * (
         1.0 + p.beta_lipotoxic_gain * fat / (fat + p.beta_lipotoxic_half_mmol_l)
-    ) + pancreatic / (pancreatic + p.beta_pancreatic_fat_half_pct)
+    ) + pancreatic_fat_harm(liver_fat, p)
+
+
+def pancreatic_fat_harm(liver_fat: Any, p: Any) -> Any:
+    """0–1: the harm of pancreatic fat, which a fatty liver builds (Taylor 2008's twin cycle),
+    saturating in liver fat above normal. A slow state, unlike the glucose and fatty-acid terms."""
+    pancreatic = pos(liver_fat - p.liver_fat_normal_pct)
+    return pancreatic / (pancreatic + p.beta_pancreatic_fat_half_pct)
 
 
 def insulin_step(s: Any, p: Any, u: Any, dt: float, ra: Any) -> InsulinOut:
@@ -64,15 +70,23 @@ def insulin_step(s: Any, p: Any, u: Any, dt: float, ra: Any) -> InsulinOut:
     func = s.beta_cell_function_rel
     capacity = mass * func * p.beta_cell_capacity
 
+    toxic = p.beta_cell_susceptibility * glucolipotoxicity(g, s.ffa_mmol_l, s.liver_fat_pct, p)
+    pancreatic = pancreatic_fat_harm(s.liver_fat_pct, p)
+
     # First phase: the readily releasable pool (× a healthy full pool) empties when glucose is
-    # above the threshold and refills towards mass × function.
+    # above the threshold and refills towards mass × function, a target that pancreatic fat
+    # lowers: first-phase insulin is the earliest secretory loss, already present in impaired
+    # glucose tolerance while the second phase is compensated (Abdul-Ghani 2006; Gerich 2002), and
+    # it returns when pancreatic fat falls after weight loss (Lim 2011).
     above = pos(g - p.pool_threshold_mmol_l)
     k_release = p.pool_release_per_min * above / (above + p.pool_half_mmol_l)
-    pool = patankar(s.beta_cell_pool_rel, p.pool_refill_per_min * capacity,
+    pool = patankar(s.beta_cell_pool_rel, p.pool_refill_per_min * capacity / (1.0 + p.pool_fat_gain * pancreatic),
                     p.pool_refill_per_min + k_release, dt)
     first_phase = p.pool_uu_ml * k_release * pool
 
-    incretin = 1.0 + p.incretin_gain_per_mg_kg_min * ra
+    # The incretin effect, weaker with obesity and a fatty pancreas: obese and IGT subjects get
+    # less insulin per unit of oral glucose (Muscelli 2008; Nauck 1986 in type 2).
+    incretin = 1.0 + p.incretin_gain_per_mg_kg_min * ra / (1.0 + p.incretin_fat_gain * pancreatic)
     secretion = capacity * (
         p.secretion_basal_uu_ml_min + p.secretion_max_uu_ml_min * hill4(g, p.secretion_half_mmol_l) * incretin
     ) + first_phase
@@ -81,8 +95,6 @@ def insulin_step(s: Any, p: Any, u: Any, dt: float, ra: Any) -> InsulinOut:
     i_next = i_next + (clamp > 0.0) * (clamp - i_next)
     tissue = patankar(s.insulin_tissue_uu_ml, p.k_tissue_insulin_per_min * i_next, p.k_tissue_insulin_per_min, dt)
     liver = patankar(s.insulin_liver_uu_ml, p.k_liver_insulin_per_min * i_next, p.k_liver_insulin_per_min, dt)
-
-    toxic = p.beta_cell_susceptibility * glucolipotoxicity(g, s.ffa_mmol_l, s.liver_fat_pct, p)
 
     # Mass, Topp 2000: dβ/dt = β·r2·(G − Gs)(Gt − G) per day, growth capped at β_max; plus
     # apoptosis by chronic glucolipotoxicity. Loss takes only the cells above a resistant core

@@ -30,7 +30,7 @@ LEVEL_RANGE = (0.0, 1.0)
 # > 0. Kept here rather than in parameters.toml so the rule sits beside its check;
 # tests/test_reliability_cli_args.py checks every name is a parameter and that each at 0 is refused.
 POSITIVE_ONLY = (
-    "body_weight_kg", "glucose_volume_dl_kg", "gastric_carb_sat_mg", "liver_glycogen_max_g",
+    "body_weight_kg", "glucose_volume_dl_kg", "gastric_carb_sat_mg", "duodenal_brake_mg", "liver_glycogen_max_g",
     "portal_flow_dl_kg_min", "beta_max_rel", "adipose_normal_kg",
     "kcal_per_kg_fat", "energy_buffer", "glycogen_capacity", "fat_store_capacity",
     "inflammation_k_on", "brain_km_mmol_l", "periph_km_mmol_l", "cell_km_mmol_l", "gng_share",
