@@ -31,7 +31,7 @@ from sim.report import TurnAccumulator, TurnReport, build_report
 from sim.snapshot import Snapshot
 from sim.state import CELL_NAMES, State
 
-ENGINE_VERSION = "4"
+ENGINE_VERSION = "5"
 SUBSYSTEMS = ("schedule", "population", "policy")
 DEFAULT_DT_MIN = 1.0
 # Two clock readings closer than this are the same moment: an event this near a step's end or the

@@ -8,7 +8,7 @@ reference day to the version, so whoever changes the model's results is told to 
 from sim.engine import ENGINE_VERSION, Simulation
 from sim.events import Action
 
-PINNED = {"4": "71f41f2a4561ab8d0344e5cd39139f1aafa6323700db2ffe2be894074352a2af"}
+PINNED = {"5": "e2ef31e1625c7e225afbf9a9441e465c21a6e26e720e0d8c2df68a1a871657b0"}
 
 
 def reference_day_digest() -> str:

@@ -56,7 +56,7 @@ SNACK = {"snack_carb_g": 70.0, "snack_fat_g": 35.0}  # ≈ 600 kcal at 16:00 (wi
 # type 2 ends with ≈ 55 % less β-cell mass than the resistant preset (Butler 2003: −41 to −63 %) and
 # the resistant recipe, lived for a year, ends in type 2 diabetes; with 1 it stays compensated. The
 # end state is bistable in it (with TYPE2_GLUT4: 4.5 → −28 %, 5.0 → −55 %, 5.5 → −67 %).
-TYPE2_SUSCEPTIBILITY = 5.0
+TYPE2_SUSCEPTIBILITY = 2.55
 # × normal GLUT4 (knob glut4_pool) of the type-2 subject's muscle: type 2 diabetic muscle has fewer
 # slow-twitch fibres and less GLUT4 in them, so its GLUT4 falls to ≈ 61 % of lean against ≈ 77 % in
 # equally obese non-diabetic muscle (Gaster 2001, Diabetes 50:1324): 0.61 / 0.77 ≈ 0.8. The model
