@@ -1,6 +1,6 @@
 """The fat ledger's timing per preset: overnight fat and protein oxidation (00:00–10:00, no
 breakfast), and over a standard day the fat made (liver DNL + net lipogenesis), fat oxidised, fat
-eaten, protein oxidised, and the energy ledger's residual. docs/model-fat5.md quotes it.
+eaten, protein oxidised, and the energy ledger's residual. docs/model.md §2.4a and §5 quote it.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Muscle glycogen: a full store slows glucose uptake, and the store settles where it is measured.
 
-Issue #10 asks that full glycogen slow uptake. Model v5 (docs/model-hk5.md): glucose-6-phosphate
+Issue #10 asks that full glycogen slow uptake. Model v5 (docs/model.md §3.3): glucose-6-phosphate
 from a full store holds hexokinase II back, so insulin-stimulated (GLUT4) transport falls as
 the store fills (``glucose.glycogen_brake``); glycogen synthase, held back by the store, takes its
 share of the glucose that enters; resting phosphorylase turns the store over whatever the cell's

@@ -87,8 +87,9 @@ def test_a_huge_meal_is_absorbed_without_blowing_up():
     sim.schedule(meal(0.0, 1000.0, fat_g=300.0))
     reports = run_days(sim, 1, diet=None)
     peak = max(float(r.stats["max_glucose_mmol_l"][0]) for r in reports)
-    # Raised well above fasting (≈ 4.5), yet bounded: 300 g of fat slow the stomach many-fold.
-    assert 6.0 < peak < 25.0
+    # Raised well above fasting (≈ 4.5), yet bounded: the stomach's emptying saturates and 300 g of
+    # fat brake it (model v5 peaks ≈ 27 mmol/L: emptying is Dalla Man's fast start, then braked).
+    assert 6.0 < peak < 30.0
     # The stomach empties carbohydrate at a capped rate (≈ 0.65 g/min), so a day absorbs a
     # good part of the kilogram, not all of it at once.
     absorbed_g = float(sim.state.acc_gut_mg_kg[0]) * 70.0 / 1000.0

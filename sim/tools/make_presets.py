@@ -53,9 +53,10 @@ class Phase:
 
 SNACK = {"snack_carb_g": 70.0, "snack_fat_g": 35.0}  # ≈ 600 kcal at 16:00 (with 10 g protein)
 # × normal rate of β-cell harm by glucolipotoxicity (knob beta_cell_susceptibility): chosen so that
-# type 2 ends with ≈ 55 % less β-cell mass than the resistant preset (Butler 2003: −41 to −63 %) and
+# type 2 ends with ≈ 53 % less β-cell mass than the resistant preset (Butler 2003: −41 to −63 %) and
 # the resistant recipe, lived for a year, ends in type 2 diabetes; with 1 it stays compensated. The
-# end state is bistable in it (with TYPE2_GLUT4: 4.5 → −28 %, 5.0 → −55 %, 5.5 → −67 %).
+# end state is bistable in it (model v5, with TYPE2_GLUT4: 2.5 → −26 %, 2.55 → −53 %, 2.6 → −60 %,
+# 3.0 → −73 %, at the β-mass floor).
 TYPE2_SUSCEPTIBILITY = 2.55
 # × normal GLUT4 (knob glut4_pool) of the type-2 subject's muscle: type 2 diabetic muscle has fewer
 # slow-twitch fibres and less GLUT4 in them, so its GLUT4 falls to ≈ 61 % of lean against ≈ 77 % in
