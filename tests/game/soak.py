@@ -3,7 +3,7 @@
 No exception may escape, and memory may not keep growing: after a warm-up, neither the count of
 live Python objects nor the resident set size (which also sees SDL's surfaces, invisible to
 tracemalloc) may grow from the middle of the run to its end by more than a small margin. ``SOAK_FRAMES`` changes the
-count (``make fuzz`` runs more). The 30,000 frames are split into parts, one per test file
+count (``make fuzz`` runs more). The 20,000 frames are split into parts, one per test file
 (``test_game_soak_*.py``), so that xdist's ``--dist loadfile`` runs them on both workers.
 
 Each part runs in a child process of its own (``soak_in_child``), so that what it measures is the
@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pygame
 
-FRAMES = int(os.environ.get("SOAK_FRAMES", "30000"))
+FRAMES = int(os.environ.get("SOAK_FRAMES", "20000"))
 PARTS = 2
 DT = 1 / 60
 KEYS = [
