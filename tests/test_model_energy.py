@@ -13,6 +13,7 @@ import pytest
 from sim.engine import Simulation
 from sim.explain import CAUSE_WORDS
 from sim.model.step import step
+from tests import days
 
 FAT_DOOR = dict(CAUSE_WORDS)["energy.fat_door-"]
 
@@ -22,14 +23,7 @@ def energy(sim):
 
 
 def meal_day(preset, **params):
-    sim = Simulation.from_preset(preset, turn_min=30.0)
-    sim.set_params(sim.params.evolve(**params))
-    sim.schedule_diet("standard", 1)
-    out = []
-    for i in range(1, 49):
-        sim.run_until(30.0 * i)
-        out.append(energy(sim))
-    return np.array(out)
+    return days.meal_day(preset, energy, **params)
 
 
 @pytest.mark.parametrize("preset", ["healthy", "athlete"])

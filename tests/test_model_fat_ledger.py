@@ -4,9 +4,9 @@ import numpy as np
 import pytest
 
 from sim.engine import Simulation
-from sim.events import effect
 from sim.lab.protocols import LabRequest, dose_response
 from sim.model.lipids import adipose_sensitivity, fat_stores_g
+from tests.days import schedule_month
 
 PRESETS = ["healthy", "resistant", "type2", "athlete"]
 
@@ -34,13 +34,7 @@ def test_fat_ledger_closes_over_a_month(preset):
     that balances to < 1 % over a simulated month; conservation of mass)."""
     sim = Simulation.from_preset(preset, turn_min=1440.0)
     s0, a0 = _stores(sim), _acc(sim)
-    sim.schedule_diet("standard", 30)
-    for d in range(30):
-        sim.schedule(sim.meal_event("sugary_drink", d * 1440.0 + 900.0))
-        workout = effect(d * 1440.0 + 1080.0, {"exercise": 0.7}, 45.0, "workout", source="action")
-        sim.schedule(workout)
-    sim.schedule(sim.stressor_event("infection", 10 * 1440.0 + 600.0))
-    sim.schedule(sim.stressor_event("fat_flood", 20 * 1440.0 + 600.0))
+    schedule_month(sim)
     sim.run_until(30 * 1440.0)
     s1, a1 = _stores(sim), _acc(sim)
     into = (a1["acc_fat_in_g"] - a0["acc_fat_in_g"]) + (a1["acc_fat_made_g"] - a0["acc_fat_made_g"])

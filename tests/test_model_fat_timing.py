@@ -4,8 +4,8 @@ the whole body's energy ledger (issue #10: mass and energy balances close)."""
 import pytest
 
 from sim.engine import Simulation
-from sim.events import effect
 from sim.model.lipids import energy_stores_kcal
+from tests.days import schedule_month
 
 PRESETS = ["healthy", "resistant", "type2", "athlete"]
 PROTEIN_G_DAY = 80.0  # the standard diet: breakfast 15 + lunch 30 + dinner 35 g (content.toml)
@@ -86,13 +86,7 @@ def test_energy_ledger_closes_over_a_month(preset):
     the clamp's glucose (≈ 0.3 %) or the protein pool from the account fails it."""
     sim = Simulation.from_preset(preset, turn_min=1440.0)
     e0, i0, o0 = _stored_kcal(sim), _v(sim, "acc_energy_in_kcal"), _v(sim, "acc_energy_out_kcal")
-    sim.schedule_diet("standard", 30)
-    for d in range(30):
-        sim.schedule(sim.meal_event("sugary_drink", d * 1440.0 + 900.0))
-        workout = effect(d * 1440.0 + 1080.0, {"exercise": 0.7}, 45.0, "workout", source="action")
-        sim.schedule(workout)
-    sim.schedule(sim.stressor_event("infection", 10 * 1440.0 + 600.0))
-    sim.schedule(sim.stressor_event("fat_flood", 20 * 1440.0 + 600.0))
+    schedule_month(sim)
     sim.run_until(25 * 1440.0 + 300.0)
     sim.hold_inputs(clamp_glucose_mmol_l=8.0, clamp_insulin_uu_ml=80.0)
     sim.run_until(25 * 1440.0 + 420.0)

@@ -11,6 +11,7 @@ import numpy as np
 
 from sim.engine import Simulation
 from sim.lab.protocols import CLAMP_MIN, FAST_END_MIN
+from tests.days import meal_day
 
 
 def _store(sim):
@@ -34,13 +35,7 @@ def _clamp_uptake(glycogen, **params):
 
 
 def _meal_day(preset):
-    sim = Simulation.from_preset(preset, turn_min=30.0)
-    sim.schedule_diet("standard", 1)
-    out = []
-    for i in range(1, 49):
-        sim.run_until(30.0 * i)
-        out.append(_store(sim))
-    return np.array(out)
+    return meal_day(preset, _store)
 
 
 def test_a_full_glycogen_store_slows_insulin_stimulated_glucose_uptake():
