@@ -21,6 +21,7 @@ class Sums:
     ``liver_fat_step`` where step.py calls it, the liver-fat fluxes of one subject in g/day."""
 
     attributor = None
+    replay = None  # no population account to work out later (engine.TurnAccumulator has both)
     KEYS = ("from_ffa", "from_dnl", "from_diet", "vldl", "oxidised")
 
     def __init__(self) -> None:
