@@ -15,6 +15,7 @@ from sim.engine import Simulation
 from sim.events import Action
 from sim.lab.protocols import LabRequest, clamp, dose_response, ogtt
 from sim.levels.columns import ColumnSimulation
+from sim.model.glucose import glycogen_brake
 from sim.model.inputs import Inputs
 from sim.model.metabolism import metabolism_step
 from sim.state import CELL_NAMES, NAMES
@@ -67,7 +68,8 @@ def test_fat_cells_are_at_least_as_insulin_sensitive_as_muscle():
 def _uptake(cell: str, membrane: float, active: float) -> float:
     sim = Simulation.from_preset("healthy", cell_type=cell)
     s = SimpleNamespace(**sim.state.column(0))
-    return metabolism_step(s, sim._p, Inputs(), 1.0, 5.0, membrane, active, 1.0, 0.0).uptake_mg_kg_min
+    brake = glycogen_brake(s.glycogen_frac, sim._p)
+    return metabolism_step(s, sim._p, Inputs(), 1.0, 5.0, membrane, brake, active, 1.0, 0.0).uptake_mg_kg_min
 
 
 def test_liver_cells_take_up_glucose_without_glut4():

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from sim.model.glucose import glycogen_brake
 from sim.model.metabolism import fat_ceiling, fuel_need
 from sim.model.numerics import fmin, pos
 from sim.model.receptors import HEALTHY_SURFACE
@@ -90,7 +89,7 @@ def energy_terms(s: Any, p: Any, u: Any, dt: float, met: Any, synthesis: Any) ->
     }
 
 
-def glut4_drives(s: Any, p: Any, u: Any, active: Any, glucose: Any) -> Terms:
+def glut4_drives(s: Any, p: Any, u: Any, active: Any, glucose: Any, brake: Any) -> Terms:
     """GLUT4 exocytosis split by what drives it (glut4_step), uptake per unit at the membrane, and
     a liver cell's insulin-driven uptake through glucokinase (metabolism_step)."""
     per = glucose / (p.cell_km_mmol_l + glucose)
@@ -101,7 +100,7 @@ def glut4_drives(s: Any, p: Any, u: Any, active: Any, glucose: Any) -> Terms:
         "exo.metformin": p.k_glut4_exo_exercise_per_min * 0.15 * u.metformin + 0.0 * active,
         "endo": p.k_glut4_endo_per_min + 0.0 * active,
         "per_glut4": (p.cell_vmax_mg_kg_min * p.glut4_pool * s.glut4_content_rel
-                      * glycogen_brake(s.glycogen_frac, p) * per),
+                      * brake * per),
         "basal_transport": p.cell_basal_mg_kg_min * per,
         "glucokinase": p.glucokinase_vmax_mg_kg_min * active * glucose / (p.glucokinase_km_mmol_l + glucose),
     }

@@ -45,13 +45,14 @@ def glycogen_brake(glycogen_frac: Any, p: Any) -> Any:
     full store backs glucose-6-phosphate up onto hexokinase II and slows insulin-stimulated uptake
     (Jensen 1997: glycogen-loaded muscle takes up ≈ 30–50 % less glucose under insulin than
     depleted muscle; Jensen 2011), and a store emptied by exercise speeds it (Richter 1989).
-    Quadratic in the filling, so it matters little below half full."""
+    Quartic in the filling, so it matters little below half full. step.py works it out once a
+    step for the body's uptake (glucose_step), the cell's (metabolism_step) and the account."""
     g2 = glycogen_frac * glycogen_frac
     return pos(1.0 - p.hk_glycogen_inhibition * g2 * g2)
 
 
 def glucose_step(
-    s: Any, p: Any, u: Any, dt: float, ra: Any, glut4_membrane: Any, action_l: Any, glucagon: Any
+    s: Any, p: Any, u: Any, dt: float, ra: Any, glut4_membrane: Any, brake: Any, action_l: Any, glucagon: Any
 ) -> GlucoseOut:
     g = s.glucose_mmol_l
     conv = p.glucose_volume_dl_kg * MG_DL_PER_MMOL_L  # mg/kg per mmol/L
@@ -83,7 +84,7 @@ def glucose_step(
     l_brain = p.brain_uptake_mg_kg_min / (p.brain_km_mmol_l + g)
     l_periph = (
         p.periph_vmax_mg_kg_min * p.glut4_pool * s.glut4_content_rel * glut4_membrane
-        * glycogen_brake(s.glycogen_frac, p) + p.periph_basal_mg_kg_min
+        * brake + p.periph_basal_mg_kg_min
     ) / (p.periph_km_mmol_l + g)
     # Hepatic uptake (glucokinase, GLUT2): glucose above a threshold, switched on by portal insulin,
     # which keeps working in insulin resistance (selective hepatic resistance, Brown & Goldstein

@@ -11,8 +11,8 @@ as state; the saturation in q keeps delivery bounded however large the meal. A g
 reaches the blood at ≈ 0.5 g/min over 2 h (Brener 1983: 0.5–0.7 g/min). Fat and fibre act through
 the brake (CCK, viscosity): they make the same intestinal carbohydrate brake harder and slow the
 braked phase, which is what a player's food choice changes. Energy absorbed counts all
-carbohydrate that leaves the gut (4 kcal/g), fat (9 kcal/g) and protein (4 kcal/g). Must not
-import pygame.
+carbohydrate that leaves the gut (4 kcal/g), fat (9 kcal/g) and protein (4 kcal/g).
+Must not import pygame.
 """
 
 from __future__ import annotations

@@ -44,17 +44,17 @@ class InsulinOut(NamedTuple):
     secretion: Any
 
 
-def glucolipotoxicity(g: Any, ffa: Any, liver_fat: Any, p: Any) -> Any:
+def glucolipotoxicity(g: Any, ffa: Any, pancreatic: Any, p: Any) -> Any:
     """Chronic β-cell toxicity, 0 to 2 + ``beta_lipotoxic_gain``: glucose above the threshold,
     saturating, amplified by fatty acids above theirs (also saturating) — fatty acids alone do no
     harm at normal glucose (Poitout & Robertson 2008) — plus the fat a fatty liver exports to the
     pancreas (Taylor 2008's twin cycle: VLDL triglyceride builds pancreatic fat, which impairs the
-    β-cells and leaves with weight loss, Lim 2011), saturating in liver fat above normal."""
+    β-cells and leaves with weight loss, Lim 2011): ``pancreatic`` is ``pancreatic_fat_harm``."""
     excess = pos(g - p.beta_glucotoxic_mmol_l)
     fat = pos(ffa - p.beta_lipotoxic_ffa_mmol_l)
     return excess / (excess + p.beta_glucotoxic_half_mmol_l) * (
         1.0 + p.beta_lipotoxic_gain * fat / (fat + p.beta_lipotoxic_half_mmol_l)
-    ) + pancreatic_fat_harm(liver_fat, p)
+    ) + pancreatic
 
 
 def pancreatic_fat_harm(liver_fat: Any, p: Any) -> Any:
@@ -70,8 +70,8 @@ def insulin_step(s: Any, p: Any, u: Any, dt: float, ra: Any) -> InsulinOut:
     func = s.beta_cell_function_rel
     capacity = mass * func * p.beta_cell_capacity
 
-    toxic = p.beta_cell_susceptibility * glucolipotoxicity(g, s.ffa_mmol_l, s.liver_fat_pct, p)
     pancreatic = pancreatic_fat_harm(s.liver_fat_pct, p)
+    toxic = p.beta_cell_susceptibility * glucolipotoxicity(g, s.ffa_mmol_l, pancreatic, p)
 
     # First phase: the readily releasable pool (× a healthy full pool) empties when glucose is
     # above the threshold and refills towards mass × function, a target that pancreatic fat

@@ -75,17 +75,21 @@ def fat_stores_g(s: Any, p: Any) -> dict[str, Any]:
     }
 
 
+def glucose_g_per_mmol_l(p: Any) -> Any:
+    """Grams of glucose in the blood glucose pool per mmol/L."""
+    return p.glucose_volume_dl_kg * MG_DL_PER_MMOL_L * (p.body_weight_kg / 1000.0)
+
+
 def energy_stores_kcal(s: Any, p: Any) -> dict[str, Any]:
     """The body's energy stores that the ledger follows (kcal): fat (``fat_stores_g``), glycogen
     (liver + the muscle cell × the body's muscle), the protein pool and blood glucose."""
-    g_per_mmol_l = p.glucose_volume_dl_kg * MG_DL_PER_MMOL_L * p.body_weight_kg / 1000.0
     return {
         "fat": FAT_KCAL_PER_G * sum(fat_stores_g(s, p).values()),
         "glycogen": GLUCOSE_KCAL_PER_G * (
             s.liver_glycogen_g + s.glycogen_frac * p.muscle_glycogen_max_g
         ),
         "protein": PROTEIN_KCAL_PER_G * s.protein_pool_g,
-        "glucose": GLUCOSE_KCAL_PER_G * s.glucose_mmol_l * g_per_mmol_l,
+        "glucose": GLUCOSE_KCAL_PER_G * s.glucose_mmol_l * glucose_g_per_mmol_l(p),
     }
 
 
@@ -146,10 +150,9 @@ def adipose_step(
     # Glucose infused (clamp, IVGTT) is carbohydrate in as much as glucose absorbed; glucose lost
     # in urine, or still in the blood, has not been oxidised.
     g_per_mg_kg = p.body_weight_kg / 1000.0
-    g_per_mmol_l = p.glucose_volume_dl_kg * MG_DL_PER_MMOL_L * g_per_mg_kg  # blood glucose pool
     blood = (
         (glc.infused - glc.renal) * g_per_mg_kg
-        - (glc.glucose_mmol_l - s.glucose_mmol_l) * g_per_mmol_l / dt
+        - (glc.glucose_mmol_l - s.glucose_mmol_l) * glucose_g_per_mmol_l(p) / dt
     )
     carb = GLUCOSE_KCAL_PER_G * (blood - glycogen)
     nonfat = kcal_in - FAT_KCAL_PER_G * (fat_abs + liver.from_dnl) + carb

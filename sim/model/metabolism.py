@@ -34,7 +34,6 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
-from sim.model.glucose import glycogen_brake
 from sim.model.numerics import fmax, fmin, patankar, pos
 
 
@@ -69,7 +68,7 @@ def fat_ceiling(p: Any, mito: Any, ex: Any, fa: Any, cpt1: Any) -> Any:
 
 
 def metabolism_step(
-    s: Any, p: Any, u: Any, dt: float, glucose: Any, membrane: Any, active: Any, synthesis: Any,
+    s: Any, p: Any, u: Any, dt: float, glucose: Any, membrane: Any, brake: Any, active: Any, synthesis: Any,
     lipo_extra: Any, meal_fat_g_min: Any = 0.0,
 ) -> MetabolismOut:
     ex = u.exercise
@@ -78,7 +77,7 @@ def metabolism_step(
     # Glucose in (mg/kg tissue/min): GLUT4 at the membrane + basal transport, Michaelis–Menten;
     # a fuller glycogen store slows the GLUT4-carried part (glucose.glycogen_brake).
     uptake = (
-        p.cell_vmax_mg_kg_min * p.glut4_pool * s.glut4_content_rel * membrane * glycogen_brake(gly, p)
+        p.cell_vmax_mg_kg_min * p.glut4_pool * s.glut4_content_rel * membrane * brake
         + p.cell_basal_mg_kg_min
     ) * glucose / (p.cell_km_mmol_l + glucose)
     # A liver cell has no GLUT4: insulin raises its uptake through glucokinase (0 in muscle and fat).

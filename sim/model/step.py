@@ -15,7 +15,7 @@ from typing import Any
 from sim.model.attribution import energy_terms, glut4_drives, receptor_terms
 from sim.model.factors import factors_step
 from sim.model.glucagon import glucagon_step
-from sim.model.glucose import glucose_step, liver_action
+from sim.model.glucose import glucose_step, glycogen_brake, liver_action
 from sim.model.gut import gut_step
 from sim.model.insulin import insulin_step
 from sim.model.lipids import adipose_sensitivity, adipose_step, lipid_step
@@ -52,12 +52,13 @@ def step(s: Any, p: Any, u: Any, dt: float, account: bool = True) -> tuple[Array
     # The liver's insulin resistance comes from its fat (liverfat.py) and adipose tissue's from
     # its own inflammation (lipids.py), whatever cell is on screen.
     action_l = liver_action(s.insulin_liver_uu_ml, hepatic_sensitivity(s.liver_fat_pct, p), p)
-    glc = glucose_step(s, p, u, dt, gut.ra_mg_kg_min, membrane, action_l, glucagon)
+    brake = glycogen_brake(s.glycogen_frac, p)
+    glc = glucose_step(s, p, u, dt, gut.ra_mg_kg_min, membrane, brake, action_l, glucagon)
     lip = lipid_step(s, p, u, dt, gut.fat_g_min, adipose_sensitivity(s.cytokines_au, p))
     lf = liver_fat_step(s, p, dt, glc.dnl, gut.fat_g_min, glucagon)
 
     lipo_extra = drive_for_level(p.imposed_lipotoxicity, 1.5 * p.lipotoxic_k_out)
-    met = metabolism_step(s, p, u, dt, glc.glucose_mmol_l, membrane, active, synthesis, lipo_extra,
+    met = metabolism_step(s, p, u, dt, glc.glucose_mmol_l, membrane, brake, active, synthesis, lipo_extra,
                           gut.fat_g_min)
     fat = adipose_step(s, p, u, dt, gut, lip, lf, glc, met)
     fac = factors_step(s, p, u, dt, synthesis, met.overload)
@@ -133,5 +134,5 @@ def step(s: Any, p: Any, u: Any, dt: float, account: bool = True) -> tuple[Array
             **receptor_terms(s, p, dt, rec.receptor_free_rel, rec.receptor_bound_rel, synthesis),
             **energy_terms(s, p, u, dt, met, synthesis),
         }
-        fluxes["glut4"] = glut4_drives(s, p, u, active, glc.glucose_mmol_l)
+        fluxes["glut4"] = glut4_drives(s, p, u, active, glc.glucose_mmol_l, brake)
     return new, fluxes
